@@ -1,0 +1,45 @@
+"""Decimal numbers as departments write them: exact, strict, never guessed."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from decimal import Decimal
+
+__all__ = ["NO_VALUE_MARKS", "NumberFormatError", "is_no_value", "normalize_text", "parse_decimal"]
+
+#: Cell contents that mean "no value" in Chinese tables (besides blank).
+NO_VALUE_MARKS = frozenset({"", "—", "——", "－", "-", "–", "/", "／", "\\"})
+
+_NUMBER = re.compile(r"^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
+
+
+class NumberFormatError(ValueError):
+    """Raised when a text is not a plain decimal number; the message is for auditors (Chinese)."""
+
+
+def normalize_text(text: str) -> str:
+    """NFKC-normalise (full-width digits and signs become ASCII) and strip surrounding space."""
+    return unicodedata.normalize("NFKC", text).strip()
+
+
+def is_no_value(text: str | None) -> bool:
+    """True for blank cells and the usual "no value" marks (—, /, -)."""
+    return text is None or normalize_text(text) in NO_VALUE_MARKS
+
+
+def parse_decimal(text: str) -> Decimal:
+    """Parse ``text`` as an exact decimal.
+
+    Accepts full-width digits and ``,`` thousands separators (``1,097.01``); rejects
+    everything else (``1.234,5``, ``1e5``, ``NaN``, inner spaces) with a Chinese message.
+    The exponent of the result keeps the decimals as written (``Decimal("2.50")``).
+    """
+    s = normalize_text(text)
+    if not _NUMBER.match(s):
+        if re.match(r"^[+-]?\d{1,3}(\.\d{3})+,\d+$", s):
+            raise NumberFormatError(
+                f"“{text}”像是欧式写法（小数点用逗号）；应写作 1234.5 或 1,234.5"
+            )
+        raise NumberFormatError(f"“{text}”不是数字；应为十进制数，如 1234.56 或 1,234.56")
+    return Decimal(s.replace(",", ""))

@@ -1,0 +1,72 @@
+"""Validation problems: gathered, never raised one by one, then reported as a table."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from enum import StrEnum
+from typing import Any
+
+from perfnb.errors import PerfnbError, format_location
+
+__all__ = ["Problem", "Severity", "problem_from_error"]
+
+
+class Severity(StrEnum):
+    """How bad a problem is: errors make a department invalid, warnings do not."""
+
+    ERROR = "error"
+    WARNING = "warning"
+
+    @property
+    def label(self) -> str:
+        """The Chinese label shown to auditors."""
+        return {"error": "错误", "warning": "警告"}[self.value]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with one cell (or file) of a department's data.
+
+    ``code`` is a stable reason code (``type``, ``required``, ``unknown_column`` …);
+    ``message`` says in Chinese what is wrong, ``expected`` what was expected.
+    """
+
+    department: str
+    file: str | None
+    row: int | None
+    column: str | None
+    value: str | None
+    code: str
+    message: str
+    expected: str | None = None
+    severity: Severity = Severity.ERROR
+
+    def __str__(self) -> str:
+        where = format_location(self.department, self.file, self.row, self.column)
+        text = f"[{self.severity.label}] {where}：{self.message}"
+        if self.value is not None:
+            shown = self.value if len(self.value) <= 60 else self.value[:57] + "…"
+            text += f"（值：“{shown}”）"
+        if self.expected:
+            text += f"；应为：{self.expected}"
+        return text
+
+    def as_row(self) -> dict[str, Any]:
+        """A plain dict, for tables and JSON."""
+        row = asdict(self)
+        row["severity"] = self.severity.value
+        return row
+
+
+def problem_from_error(error: PerfnbError, code: str) -> Problem:
+    """Turn a fatal per-file error into a problem, so that gathering goes on."""
+    return Problem(
+        department=error.department or "",
+        file=error.file,
+        row=error.row,
+        column=error.column,
+        value=error.value,
+        code=code,
+        message=error.message,
+        expected=error.expected,
+    )

@@ -1,0 +1,229 @@
+"""The indicator-value parser: targets and actual values exactly as departments write them.
+
+``parse_value("≥95%")``, ``parse_value("不少于2500件")``, ``parse_value("2025年12月底前")``,
+``parse_value("≤25.66万元/年/人")``, ``parse_value("健全")``. What it cannot read it keeps as
+text with a Chinese warning; it never guesses a number.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from enum import StrEnum
+
+from perfnb.numbers import is_no_value, normalize_text
+from perfnb.units import COUNT_UNITS, MONEY_UNITS, normalize_unit, to_yuan
+
+__all__ = ["QUALITATIVE_WORDS", "Op", "ParsedValue", "ValueKind", "parse_value"]
+
+
+class ValueKind(StrEnum):
+    """What a parsed value measures."""
+
+    PERCENT = "percent"
+    MONEY = "money"
+    QUANTITY = "quantity"
+    DATE = "date"
+    QUALITATIVE = "qualitative"
+    TEXT = "text"  # not understood: kept as written, with a warning
+
+
+class Op(StrEnum):
+    """Comparison stated by a target (``RANGE``: from ``value`` to ``upper``, inclusive)."""
+
+    GE = "≥"
+    GT = ">"
+    EQ = "="
+    LE = "≤"
+    LT = "<"
+    RANGE = "range"
+
+
+#: Words that make a target qualitative (健全, 合理, 规范, 有效, 明显 …).
+QUALITATIVE_WORDS = (
+    "健全 合理 规范 有效 明显 明确 科学 合规 完善 公开 良好 显著 提升 提高 改善 优化 增强 加强 "
+    "达标 及时 准确 完整 稳定 持续 满意 优秀 较好 良 到位 落实 符合 可行 充分 严格 安全 正常 "
+    "逐步 不断 基本 全面 大幅 有所 促进 推动 保障 完成 实现"
+).split()
+
+_OP_SYMBOLS: tuple[tuple[str, Op], ...] = (
+    (">=", Op.GE), ("≥", Op.GE), ("≧", Op.GE), ("⩾", Op.GE),
+    ("<=", Op.LE), ("≤", Op.LE), ("≦", Op.LE), ("⩽", Op.LE),
+    ("==", Op.EQ), ("=", Op.EQ), (">", Op.GT), ("<", Op.LT),
+)  # fmt: skip
+_OP_PREFIXES: tuple[tuple[str, Op], ...] = (
+    ("大于等于", Op.GE), ("不少于", Op.GE), ("不低于", Op.GE), ("不小于", Op.GE),
+    ("至少", Op.GE), ("达到", Op.GE), ("小于等于", Op.LE), ("不超过", Op.LE),
+    ("不高于", Op.LE), ("不多于", Op.LE), ("不大于", Op.LE), ("控制在", Op.LE),
+    ("大于", Op.GT), ("超过", Op.GT), ("高于", Op.GT), ("多于", Op.GT),
+    ("小于", Op.LT), ("低于", Op.LT), ("少于", Op.LT), ("等于", Op.EQ),
+)  # fmt: skip
+_OP_SUFFIXES: tuple[tuple[str, Op], ...] = (
+    ("及以上", Op.GE), ("以上", Op.GE), ("及以下", Op.LE), ("以下", Op.LE), ("以内", Op.LE),
+)
+_NUM = r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+_RANGE_SEP = r"(?:-|~|～|至|到|—|–|－)"
+_NUMBER_UNIT = re.compile(rf"^(?P<num>{_NUM})(?P<unit>[^\d]*)$")
+_RANGE = re.compile(rf"^(?P<lo>{_NUM})(?P<u1>[^\d~～至到—–－-]*){_RANGE_SEP}(?P<hi>{_NUM})(?P<unit>[^\d]*)$")
+_DEADLINE_WORDS = ("之前完成", "以前完成", "前完成", "之前", "以前", "前", "完成")
+_DATE = re.compile(
+    r"^(?:(?P<y>\d{4})年)?(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})日|(?P<end>底|末))?$"
+)
+_MONTH_RANGE = re.compile(
+    r"^(?P<y>\d{4})年(?P<m1>\d{1,2})月" + _RANGE_SEP + r"(?:(?P<y2>\d{4})年)?(?P<m2>\d{1,2})月$"
+)
+_WHOLE_YEAR = re.compile(r"^(?P<y>\d{4})年(?:全年|度|年度|全年度)$")
+_UNIT_OK = re.compile(r"^[^\s\d]{1,12}$")
+
+
+@dataclass(frozen=True)
+class ParsedValue:
+    """A target or actual value: what was written and what it means.
+
+    ``value``/``upper`` keep the number as written in ``unit`` (95 for "95%"); money also
+    has ``yuan``; dates use ``date``/``date_upper``. ``warning`` says, in Chinese, why a
+    value was kept as text or what is doubtful about it.
+    """
+
+    raw: str
+    kind: ValueKind
+    op: Op | None = None
+    value: Decimal | None = None
+    upper: Decimal | None = None
+    unit: str | None = None
+    per: str | None = None
+    date: date | None = None
+    date_upper: date | None = None
+    op_implicit: bool = False
+    warning: str | None = None
+
+    @property
+    def yuan(self) -> Decimal | None:
+        """The money value converted to 元 (exact), or None when not money."""
+        if self.kind is ValueKind.MONEY and self.value is not None and self.unit:
+            return to_yuan(self.value, self.unit)
+        return None
+
+    @property
+    def is_quantitative(self) -> bool:
+        """True when the value carries a number or a date."""
+        return self.kind in (ValueKind.PERCENT, ValueKind.MONEY, ValueKind.QUANTITY, ValueKind.DATE)
+
+
+def parse_value(text: str | None, *, year: int | None = None) -> ParsedValue | None:
+    """Parse a target or actual value as written; None for a blank cell.
+
+    ``year`` is the fiscal year, used for dates written without one ("12月底").
+    """
+    if text is None or is_no_value(text):
+        return None
+    raw = text
+    s = re.sub(r"\s+", "", normalize_text(text))
+    op, s, implicit = _take_operator(s)
+
+    dated = _parse_date(raw, s, op, year)
+    if dated is not None:
+        return dated
+
+    m = _RANGE.match(s)
+    if m and op is None and (not m["u1"] or normalize_unit(m["u1"]) == normalize_unit(m["unit"])):
+        return _numeric(raw, Op.RANGE, m["lo"], m["unit"] or m["u1"], upper=m["hi"], implicit=False)
+    m = _NUMBER_UNIT.match(s)
+    if m:
+        return _numeric(raw, op or Op.EQ, m["num"], m["unit"], upper=None, implicit=implicit)
+    if op is not None and not implicit:
+        return ParsedValue(raw, ValueKind.TEXT, op=op, warning=f"“{raw}”有比较符号但没有可读的数值")
+    if any(w in s for w in QUALITATIVE_WORDS) and not re.search(r"\d", s):
+        return ParsedValue(raw, ValueKind.QUALITATIVE)
+    return ParsedValue(raw, ValueKind.TEXT, warning=f"无法解析的指标值“{raw}”，按文本保留")
+
+
+def _take_operator(s: str) -> tuple[Op | None, str, bool]:
+    """Split a leading or trailing comparison off ``s``; ``implicit`` is False when one is found."""
+    for sym, op in _OP_SYMBOLS:
+        if s.startswith(sym):
+            return op, s[len(sym) :], False
+    for word, op in _OP_PREFIXES:
+        if s.startswith(word):
+            rest = s[len(word) :]
+            if op is Op.LE and word == "控制在" and rest.endswith("以内"):
+                rest = rest[: -len("以内")]
+            return op, rest, False
+    for word, op in _OP_SUFFIXES:
+        if s.endswith(word) and re.search(r"\d", s):
+            return op, s[: -len(word)], False
+    return None, s, True
+
+
+def _numeric(
+    raw: str, op: Op, num: str, unit_text: str, *, upper: str | None, implicit: bool
+) -> ParsedValue:
+    value = Decimal(num.replace(",", ""))
+    high = Decimal(upper.replace(",", "")) if upper is not None else None
+    unit = normalize_unit(unit_text) if unit_text else None
+    per = None
+    if unit and "/" in unit:
+        head, _, tail = unit.partition("/")
+        if normalize_unit(head) in MONEY_UNITS:
+            unit, per = normalize_unit(head), tail
+    warning = None
+    if high is not None and high < value:
+        warning = f"“{raw}”的区间上限小于下限"
+    if unit == "%":
+        kind = ValueKind.PERCENT
+    elif unit in MONEY_UNITS:
+        kind = ValueKind.MONEY
+    else:
+        kind = ValueKind.QUANTITY
+        if unit is not None and not _UNIT_OK.match(unit):
+            return ParsedValue(raw, ValueKind.TEXT, op=op, warning=f"无法解析的指标值“{raw}”，按文本保留")
+        if unit is not None and unit not in COUNT_UNITS:
+            warning = f"“{raw}”的计量单位“{unit}”不在常见单位表中，请核对"
+    return ParsedValue(
+        raw, kind, op=op, value=value, upper=high, unit=unit, per=per,
+        op_implicit=implicit, warning=warning,
+    )  # fmt: skip
+
+
+def _parse_date(raw: str, s: str, op: Op | None, year: int | None) -> ParsedValue | None:
+    m = _WHOLE_YEAR.match(s)
+    if m:
+        y = int(m["y"])
+        return ParsedValue(raw, ValueKind.DATE, op=Op.RANGE, date=date(y, 1, 1), date_upper=date(y, 12, 31))
+    m = _MONTH_RANGE.match(s)
+    if m:
+        y1, y2 = int(m["y"]), int(m["y2"] or m["y"])
+        try:
+            lo, hi = date(y1, int(m["m1"]), 1), _month_end(y2, int(m["m2"]))
+        except ValueError:
+            return ParsedValue(raw, ValueKind.TEXT, warning=f"“{raw}”不是有效日期")
+        return ParsedValue(raw, ValueKind.DATE, op=Op.RANGE, date=lo, date_upper=hi)
+    body, deadline = s, False
+    for word in _DEADLINE_WORDS:
+        if body.endswith(word) and len(body) > len(word):
+            body, deadline = body[: -len(word)], True
+            break
+    m = _DATE.match(body)
+    if not m:
+        return None
+    if m["y"] is None and year is None:
+        return ParsedValue(raw, ValueKind.TEXT, warning=f"“{raw}”没有写年份，无法确定日期")
+    y = int(m["y"]) if m["y"] else year
+    assert y is not None
+    try:
+        if m["d"]:
+            when = date(y, int(m["m"]), int(m["d"]))
+        else:
+            when = _month_end(y, int(m["m"]))
+    except ValueError:
+        return ParsedValue(raw, ValueKind.TEXT, warning=f"“{raw}”不是有效日期")
+    stated = op if op is not None else (Op.LE if deadline or m["end"] else Op.EQ)
+    implicit = op is None and not (deadline or m["end"])
+    return ParsedValue(raw, ValueKind.DATE, op=stated, date=when, op_implicit=implicit)
+
+
+def _month_end(y: int, m: int) -> date:
+    return date(y, m, calendar.monthrange(y, m)[1])
