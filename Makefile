@@ -1,0 +1,43 @@
+# perfnb — every target bootstraps .venv from the pinned requirements.lock first.
+PYTHON ?= $(shell command -v python3.11 2>/dev/null || command -v python3)
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+
+.DEFAULT_GOAL := help
+.PHONY: help reports validate test lint lock docs clean
+
+help: ## List the targets
+	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-9s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml requirements.lock
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' || \
+	  { echo "perfnb needs Python 3.11 or newer; set PYTHON=/path/to/python3.11"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e . \
+	  || $(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	@touch $(STAMP)
+
+reports: $(STAMP) ## Check every department in data/raw (HTML reports are added by the report issue)
+	$(BIN)/perfnb validate
+
+validate: reports ## Same as reports, for now
+
+test: $(STAMP) ## Run the whole test suite
+	$(BIN)/python -m pytest
+
+lint: $(STAMP) ## Lint and type-check the package
+	$(BIN)/ruff check perfnb tests
+	$(BIN)/mypy
+
+docs: $(STAMP) ## Regenerate data/raw/README.md from the schema
+	$(BIN)/python -m perfnb.schemadoc > data/raw/README.md.tmp && mv data/raw/README.md.tmp data/raw/README.md
+
+lock: ## Re-pin requirements.lock from pyproject.toml (needs network)
+	$(PYTHON) -m pip install --quiet uv
+	$(PYTHON) -m uv pip compile pyproject.toml --extra test --extra dev --python-version 3.11 \
+	  --no-header --no-annotate -o requirements.lock
+
+clean: ## Remove .venv and caches (never data/raw)
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis

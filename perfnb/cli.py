@@ -1,0 +1,101 @@
+"""The ``perfnb`` command line: a thin layer over the Python API.
+
+Exit codes: 0 ok, 1 data problems (an invalid department), 2 usage errors.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from perfnb import __version__
+from perfnb.errors import PerfnbError
+from perfnb.load import LoadResult, validate
+from perfnb.schema import DOC_KINDS
+
+__all__ = ["main"]
+
+_DATA_DIR = click.option(
+    "--data-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("data/raw"),
+    show_default=True,
+    envvar="PERFNB_DATA_DIR",
+    help="Folder holding one sub-folder per department.",
+)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="perfnb")
+def cli() -> None:
+    """perfnb — reproduce budget performance self-evaluations (预算绩效自评) and audit them."""
+
+
+@cli.command("validate")
+@click.argument("departments", nargs=-1)
+@_DATA_DIR
+@click.option("--quiet", "-q", is_flag=True, help="Print errors only, not warnings.")
+def validate_cmd(departments: tuple[str, ...], data_dir: Path, quiet: bool) -> None:
+    """Check departments' data (all of them when none is named) and list every problem."""
+    try:
+        results = validate(list(departments) or None, data_dir)
+    except PerfnbError as exc:
+        raise click.ClickException(str(exc)) from None
+    for result in results:
+        for problem in result.errors if quiet else result.problems:
+            click.echo(str(problem))
+    for result in results:
+        click.echo(_summary(result))
+    invalid = sum(not r.ok for r in results)
+    if not results:
+        click.echo(f"{data_dir} 下没有部门文件夹")
+    click.echo(f"共 {len(results)} 个部门：{len(results) - invalid} 个有效，{invalid} 个无效")
+    sys.exit(1 if invalid else 0)
+
+
+def _summary(result: LoadResult) -> str:
+    dept = result.department
+    if dept is None or not result.ok:
+        return f"{result.dept_id}  无效  错误 {len(result.errors)} 处，警告 {len(result.warnings)} 处"
+    h = dept.header
+    return (
+        f"{result.dept_id}  有效  {h.name} {h.fiscal_year} {DOC_KINDS[h.kind]}："
+        f"项目 {len(dept.projects)}，资金行 {len(dept.funds)}，指标 {len(dept.indicators)}，"
+        f"文字目标 {len(dept.narrative_targets)}，报告数字 {len(dept.reported_figures)}；"
+        f"警告 {len(result.warnings)} 处"
+    )
+
+
+@cli.command("new")
+@click.argument("dept_id")
+@_DATA_DIR
+@click.option("--kind", type=click.Choice(list(DOC_KINDS)), default="target_table", show_default=True,
+              help="Kind of source document.")  # fmt: skip
+def new_cmd(dept_id: str, data_dir: Path, kind: str) -> None:
+    """Create an empty department folder (header template and empty tables) to fill in."""
+    from perfnb.scaffold import new_department
+
+    try:
+        folder = new_department(data_dir, dept_id, kind)
+    except PerfnbError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(f"已创建 {folder}：填写 department.yaml 和各表后运行 perfnb validate {dept_id}")
+
+
+@cli.command("schema")
+def schema_cmd() -> None:
+    """Print the data-format guide (the same text as data/raw/README.md)."""
+    from perfnb.schemadoc import render
+
+    click.echo(render(), nl=False)
+
+
+def main() -> None:
+    """Entry point of the ``perfnb`` console script."""
+    cli(prog_name="perfnb")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,382 @@
+"""Load and validate departments: gather every problem of every file, then build the model.
+
+``validate()`` never stops at the first problem: each is a ``Problem`` naming file, row,
+column, value and what was expected. ``load()`` returns a ``Department`` or raises
+``InvalidDepartmentError`` carrying the problems.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from perfnb.errors import DataFileError, InvalidDepartmentError, PerfnbError
+from perfnb.model import Department, Location
+from perfnb.paths import DEFAULT_DATA_DIR, check_dept_id, department_dir, discover
+from perfnb.problems import Problem, Severity, problem_from_error
+from perfnb.schema import TABLES, DepartmentHeader, Row, TableSpec
+from perfnb.tables import RawTable, SourceFile, read_csv, read_text, read_xlsx
+from perfnb.targets import ValueKind, parse_value
+
+__all__ = ["HEADER_FILE", "WORKBOOK_FILE", "LoadResult", "load", "load_department", "validate"]
+
+HEADER_FILE = "department.yaml"
+WORKBOOK_FILE = "department.xlsx"
+GRADES = ("优", "良", "中", "差", "优秀", "良好", "合格", "不合格")
+
+# Chinese messages for pydantic's own error types (ours already carry Chinese text).
+_MESSAGES = {
+    "missing": "缺少必填项",
+    "extra_forbidden": "未知字段（可能拼写有误）",
+    "int_parsing": "应为整数",
+    "int_type": "应为整数",
+    "int_from_float": "应为整数",
+    "greater_than_equal": "不能小于 {ge}",
+    "less_than_equal": "不能大于 {le}",
+    "literal_error": "不是可选值；可选：{expected}",
+    "model_type": "应为键值对（映射）",
+    "model_attributes_type": "应为键值对（映射）",
+    "dict_type": "应为键值对（映射）",
+    "string_type": "应为文本",
+    "tuple_type": "应为列表",
+    "list_type": "应为列表",
+}
+_VALUE_COLUMNS = ("target_period", "target_half", "target", "actual")
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    """The outcome for one department: the model (when valid) and every problem found."""
+
+    dept_id: str
+    department: Department | None
+    problems: tuple[Problem, ...]
+
+    @property
+    def errors(self) -> tuple[Problem, ...]:
+        """Problems that make the department invalid."""
+        return tuple(p for p in self.problems if p.severity is Severity.ERROR)
+
+    @property
+    def warnings(self) -> tuple[Problem, ...]:
+        """Problems worth a look that do not make the department invalid."""
+        return tuple(p for p in self.problems if p.severity is Severity.WARNING)
+
+    @property
+    def ok(self) -> bool:
+        """True when the department loaded without errors."""
+        return self.department is not None and not self.errors
+
+
+def load(dept_id: str, data_dir: Path = DEFAULT_DATA_DIR) -> Department:
+    """Load one department; raise ``InvalidDepartmentError`` (with ``.problems``) if invalid."""
+    result = load_department(dept_id, data_dir)
+    if result.department is None:
+        raise InvalidDepartmentError(
+            f"部门数据有 {len(result.errors)} 处错误", department=dept_id, problems=result.problems
+        )
+    return result.department
+
+
+def validate(dept_ids: Sequence[str] | None = None, data_dir: Path = DEFAULT_DATA_DIR) -> list[LoadResult]:
+    """Validate the given departments (all under ``data_dir`` when none), gathering every problem."""
+    results: list[LoadResult] = []
+    if not dept_ids:
+        valid, invalid = discover(data_dir)
+        for name in invalid:
+            problem = Problem(name, None, None, None, name, "dept_id", "文件夹名不是有效的部门编号",
+                              "小写英文字母、数字和 -，以字母或数字开头，最长 64 个字符")  # fmt: skip
+            results.append(LoadResult(name, None, (problem,)))
+        dept_ids = valid
+    results.extend(load_department(d, data_dir) for d in dept_ids)
+    return sorted(results, key=lambda r: r.dept_id)
+
+
+def load_department(dept_id: str, data_dir: Path = DEFAULT_DATA_DIR) -> LoadResult:
+    """Read, validate and cross-check one department; never raises for bad data."""
+    try:
+        check_dept_id(dept_id)
+        folder = department_dir(data_dir, dept_id)
+    except PerfnbError as exc:
+        exc.department = exc.department or str(dept_id)
+        return LoadResult(str(dept_id), None, (problem_from_error(exc, "dept_id"),))
+    return _Loader(dept_id, folder).run()
+
+
+class _Loader:
+    """One department's load: reads files, collects problems, builds the model if clean."""
+
+    def __init__(self, dept_id: str, folder: Path) -> None:
+        self.dept_id = dept_id
+        self.folder = folder
+        self.problems: list[Problem] = []
+        self.sources: list[SourceFile] = []
+        self.rows: dict[str, list[tuple[int, Any]]] = {spec.name: [] for spec in TABLES}
+        self.files: dict[str, str] = {}
+
+    def add(self, file: str | None, row: int | None, column: str | None, value: Any, code: str,
+            message: str, expected: str | None = None, severity: Severity = Severity.ERROR) -> None:  # fmt: skip
+        shown = None if value is None else str(value)
+        self.problems.append(Problem(self.dept_id, file, row, column, shown, code, message, expected, severity))
+
+    def run(self) -> LoadResult:
+        header = self.read_header()
+        for spec, raw in self.read_tables():
+            self.read_rows(spec, raw)
+        if header is not None:
+            self.cross_check(header.fiscal_year)
+        department = None
+        if header is not None and not any(p.severity is Severity.ERROR for p in self.problems):
+            department = self.build(header)
+        return LoadResult(self.dept_id, department, tuple(self.problems))
+
+    # --- header ---------------------------------------------------------------------
+
+    def read_header(self) -> DepartmentHeader | None:
+        path = self.folder / HEADER_FILE
+        if not path.is_file():
+            self.add(HEADER_FILE, None, None, None, "missing_file", f"缺少 {HEADER_FILE}",
+                     "部门信息文件（perfnb new 可生成模板）")  # fmt: skip
+            return None
+        try:
+            text, source, warnings = read_text(path, f"{self.dept_id}/{HEADER_FILE}")
+        except DataFileError as exc:
+            self.add(HEADER_FILE, None, None, None, "encoding", exc.message, exc.expected)
+            return None
+        self.sources.append(source)
+        for warning in warnings:
+            self.add(HEADER_FILE, None, None, None, "encoding", warning, severity=Severity.WARNING)
+        try:
+            data = yaml.safe_load(text)
+            lines = _yaml_key_lines(text)
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+            self.add(HEADER_FILE, mark.line + 1 if mark else None, None, None, "yaml",
+                     f"YAML 格式错误：{problem}", "合法的 YAML（键: 值）")  # fmt: skip
+            return None
+        if not isinstance(data, dict):
+            self.add(HEADER_FILE, None, None, None, "yaml", "内容不是键值对", "YAML 映射（键: 值）")
+            return None
+        try:
+            header = DepartmentHeader.model_validate(data)
+        except ValidationError as exc:
+            for err in exc.errors():
+                loc = [str(p) for p in err["loc"]]
+                value = err["input"] if err["type"] != "missing" else None
+                self.add(HEADER_FILE, lines.get(loc[0]) if loc else None, ".".join(loc),
+                         value if not isinstance(value, dict | list) else None, err["type"], _message(err))  # fmt: skip
+            return None
+        if header.id != self.dept_id:
+            self.add(HEADER_FILE, lines.get("id"), "id", header.id, "dept_id_mismatch",
+                     "部门编号与文件夹名不一致", self.dept_id)  # fmt: skip
+            return None
+        return header
+
+    # --- tables ---------------------------------------------------------------------
+
+    def read_tables(self) -> Iterable[tuple[TableSpec, RawTable]]:
+        workbook = self.folder / WORKBOOK_FILE
+        csvs = [spec for spec in TABLES if (self.folder / spec.file).exists()]
+        if workbook.exists() and csvs:
+            self.add(WORKBOOK_FILE, None, None, None, "two_forms",
+                     f"同时存在 {WORKBOOK_FILE} 和 CSV 文件（{'、'.join(s.file for s in csvs)}），无法确定以哪个为准",
+                     "只保留一种形式：五个 CSV 文件，或一个 department.xlsx")  # fmt: skip
+            return
+        if workbook.exists():
+            yield from self._workbook_tables(workbook)
+            return
+        for spec in TABLES:
+            path = self.folder / spec.file
+            if not path.is_file():
+                self.add(spec.file, None, None, None, "missing_file", f"缺少 {spec.file}",
+                         f"{spec.title}表（没有数据时也要有列名行）")  # fmt: skip
+                continue
+            try:
+                raw, source = read_csv(path, spec.file)
+            except DataFileError as exc:
+                self.add(spec.file, exc.row, exc.column, exc.value, "file", exc.message, exc.expected)
+                continue
+            self.sources.append(_relative(source, self.dept_id))
+            yield spec, raw
+
+    def _workbook_tables(self, workbook: Path) -> Iterable[tuple[TableSpec, RawTable]]:
+        try:
+            sheets, source = read_xlsx(workbook, WORKBOOK_FILE, [spec.name for spec in TABLES])
+        except DataFileError as exc:
+            self.add(WORKBOOK_FILE, None, None, None, "file", exc.message, exc.expected)
+            return
+        self.sources.append(_relative(source, self.dept_id))
+        for spec in TABLES:
+            sheet = sheets[spec.name]
+            if isinstance(sheet, DataFileError):
+                self.add(sheet.file, sheet.row, sheet.column, sheet.value, "file", sheet.message, sheet.expected)
+            else:
+                yield spec, sheet
+
+    def read_rows(self, spec: TableSpec, raw: RawTable) -> None:
+        file = raw.file
+        self.files[spec.name] = file
+        for warning in raw.warnings:
+            self.add(file, None, None, None, "encoding", warning, severity=Severity.WARNING)
+        if not self._header_ok(spec, raw):
+            return
+        for n in raw.extra_cells:
+            self.add(file, n, None, None, "extra_cells", "本行的单元格多于列名，多出的内容会被忽略",
+                     f"{len(raw.header)} 列")  # fmt: skip
+        for n, cells in raw.rows:
+            data = {c: cells.get(c, "") for c in spec.columns}
+            try:
+                self.rows[spec.name].append((n, spec.model.model_validate(data)))
+            except ValidationError as exc:
+                for err in exc.errors():
+                    column = str(err["loc"][0]) if err["loc"] else None
+                    self.add(file, n, column, cells.get(column or "", None), err["type"], _message(err),
+                             _expected(spec, column))  # fmt: skip
+
+    def _header_ok(self, spec: TableSpec, raw: RawTable) -> bool:
+        seen: set[str] = set()
+        usable = True
+        for name in raw.header:
+            if name in seen:
+                self.add(raw.file, raw.header_row, name, name, "duplicate_column", "列名重复", "每个列名只出现一次")
+                usable = False
+            seen.add(name)
+            if name and name not in spec.columns:
+                close = difflib.get_close_matches(name, spec.columns, n=1)
+                hint = f"（是不是 {close[0]}？）" if close else ""
+                self.add(raw.file, raw.header_row, name, name, "unknown_column", f"未知列名{hint}",
+                         "列名：" + ", ".join(spec.columns))  # fmt: skip
+            elif not name:
+                self.add(raw.file, raw.header_row, None, None, "blank_column", "有空白列名", "每列都有列名")
+        for name in spec.columns:
+            if name not in seen:
+                title = spec.model.model_fields[name].title
+                self.add(raw.file, raw.header_row, name, None, "missing_column", f"缺少列 {name}（{title}）",
+                         "列名：" + ", ".join(spec.columns))  # fmt: skip
+                usable = usable and name not in spec.required
+        return usable
+
+    # --- cross checks ---------------------------------------------------------------
+
+    def ids(self, table: str) -> set[str]:
+        return {row.id for _, row in self.rows[table]}
+
+    def cross_check(self, year: int) -> None:
+        for spec in TABLES:
+            first: dict[str, int] = {}
+            for n, row in self.rows[spec.name]:
+                if row.id in first:
+                    self.add(self.files[spec.name], n, "id", row.id, "duplicate_id",
+                             f"编号重复（第 {first[row.id]} 行已使用）", "本表内唯一的编号")  # fmt: skip
+                first.setdefault(row.id, n)
+        projects, funds, indicators = self.ids("projects"), self.ids("funds"), self.ids("indicators")
+        for table in ("funds", "indicators", "narrative_targets", "reported_figures"):
+            self.check_refs(table, "project_id", projects, "projects.csv")
+        for table in ("narrative_targets", "reported_figures"):
+            self.check_refs(table, "indicator_id", indicators, "indicators.csv")
+        self.check_refs("funds", "parent", funds, "funds.csv")
+        self.check_refs("indicators", "funds_ids", funds, "funds.csv")
+        self.check_parent_cycles()
+        self.check_indicators(year)
+        self.check_narratives(year)
+        self.check_reported()
+
+    def check_refs(self, table: str, column: str, known: set[str], target: str) -> None:
+        for n, row in self.rows[table]:
+            value = getattr(row, column)
+            for ref in value if isinstance(value, tuple) else (value,):
+                if ref is not None and ref not in known:
+                    self.add(self.files[table], n, column, ref, "reference", f"引用的编号在 {target} 中不存在",
+                             f"{target} 中已有的编号")  # fmt: skip
+                elif ref is not None and column == "parent" and ref == row.id:
+                    self.add(self.files[table], n, column, ref, "reference", "行的上级是它自己", "另一行的编号")
+
+    def check_parent_cycles(self) -> None:
+        parent = {row.id: row.parent for _, row in self.rows["funds"]}
+        for n, row in self.rows["funds"]:
+            seen, node = {row.id}, row.parent
+            while node is not None and node in parent:
+                if node in seen:
+                    if node != row.id or row.parent != row.id:
+                        self.add(self.files["funds"], n, "parent", row.parent, "reference",
+                                 "上级行形成循环", "树状结构（没有循环）")  # fmt: skip
+                    break
+                seen.add(node)
+                node = parent[node]
+
+    def check_indicators(self, year: int) -> None:
+        file = self.files.get("indicators")
+        for n, row in self.rows["indicators"]:
+            if row.level3 is None and any(getattr(row, c) for c in (*_VALUE_COLUMNS, "weight", "score")):
+                self.add(file, n, "level3", None, "required", "三级指标为空，却填了指标值、分值或得分",
+                         "指标名称")  # fmt: skip
+            for column in _VALUE_COLUMNS:
+                self.check_value(file, n, column, getattr(row, column), year)
+
+    def check_narratives(self, year: int) -> None:
+        file = self.files.get("narrative_targets")
+        for n, row in self.rows["narrative_targets"]:
+            parsed = self.check_value(file, n, "quantity", row.quantity, year)
+            if parsed is not None and not parsed.is_quantitative and parsed.warning is None:
+                self.add(file, n, "quantity", row.quantity, "not_quantity", "数量表述里没有数量",
+                         "带数字的表述，如 不少于2500件", Severity.WARNING)  # fmt: skip
+
+    def check_value(self, file: str | None, n: int, column: str, text: str | None, year: int) -> Any:
+        parsed = parse_value(text, year=year)
+        if parsed is not None and parsed.warning:
+            code = "value_unparsed" if parsed.kind is ValueKind.TEXT else "value_doubtful"
+            self.add(file, n, column, text, code, parsed.warning, severity=Severity.WARNING)
+        return parsed
+
+    def check_reported(self) -> None:
+        for n, row in self.rows["reported_figures"]:
+            if row.measure == "grade" and row.value not in GRADES:
+                self.add(self.files["reported_figures"], n, "value", row.value, "grade", "不是常见的评价等级",
+                         "、".join(GRADES), Severity.WARNING)  # fmt: skip
+
+    # --- the model ------------------------------------------------------------------
+
+    def build(self, header: DepartmentHeader) -> Department:
+        locations = {
+            (table, row.id): Location(f"{self.dept_id}/{self.files[table]}", n)
+            for table, rows in self.rows.items()
+            for n, row in rows
+        }
+        tables: dict[str, tuple[Row, ...]] = {t: tuple(r for _, r in rows) for t, rows in self.rows.items()}
+        return Department(header=header, sources=tuple(self.sources), locations=locations, **tables)  # type: ignore[arg-type]
+
+
+def _relative(source: SourceFile, dept_id: str) -> SourceFile:
+    return SourceFile(f"{dept_id}/{source.path}", source.sha256, source.size, source.encoding)
+
+
+def _message(err: Any) -> str:
+    template = _MESSAGES.get(err["type"])
+    if template is None:
+        return str(err["msg"])
+    try:
+        return template.format(**err.get("ctx", {}))
+    except (KeyError, IndexError):
+        return template
+
+
+def _expected(spec: TableSpec, column: str | None) -> str | None:
+    if column is None or column not in spec.model.model_fields:
+        return None
+    field = spec.model.model_fields[column]
+    return f"{field.title}：{field.description}"
+
+
+def _yaml_key_lines(text: str) -> dict[str, int]:
+    """Line numbers (1-based) of the top-level keys of a YAML mapping."""
+    node = yaml.compose(text, Loader=yaml.SafeLoader)
+    if not isinstance(node, yaml.MappingNode):
+        return {}
+    return {str(k.value): k.start_mark.line + 1 for k, _ in node.value}

@@ -1,0 +1,156 @@
+"""Read a department's table files (UTF-8/GB18030 CSV, or one .xlsx) into rows of text.
+
+Everything is text here; typing and validation happen in ``load`` with the schema models.
+Row numbers are as a spreadsheet shows them: the first line of the file is row 1.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from perfnb.errors import DataFileError
+
+__all__ = ["RawTable", "SourceFile", "read_csv", "read_text", "read_xlsx"]
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """An input file as read: path relative to the data directory, hash and encoding."""
+
+    path: str
+    sha256: str
+    size: int
+    encoding: str
+
+
+@dataclass(frozen=True)
+class RawTable:
+    """A table as text: header names, and (row number, {column: cell}) per non-blank row."""
+
+    file: str
+    header: tuple[str, ...]
+    header_row: int
+    rows: tuple[tuple[int, dict[str, str]], ...]
+    extra_cells: tuple[int, ...] = field(default=())  # rows with more cells than columns
+    warnings: tuple[str, ...] = field(default=())
+
+
+def read_text(path: Path, display: str) -> tuple[str, SourceFile, tuple[str, ...]]:
+    """Decode a text file: UTF-8 (BOM allowed), else GB18030 with a warning; reject the rest."""
+    data = path.read_bytes()
+    warnings: tuple[str, ...] = ()
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise DataFileError("文件是 UTF-16 编码", file=display, expected="UTF-8 编码（Excel：另存为“CSV UTF-8”）")
+    if b"\x00" in data:
+        raise DataFileError("文件含有二进制内容（NUL 字节），不是文本表格", file=display, expected="UTF-8 文本")
+    try:
+        text, encoding = data.decode("utf-8-sig"), "utf-8-sig" if data.startswith(b"\xef\xbb\xbf") else "utf-8"
+    except UnicodeDecodeError as exc:
+        try:
+            text, encoding = data.decode("gb18030"), "gb18030"
+        except UnicodeDecodeError:
+            raise DataFileError(
+                f"文件编码无法识别（第 {exc.start} 字节起既不是 UTF-8 也不是 GB18030/GBK）",
+                file=display,
+                expected="UTF-8 编码的文本",
+            ) from None
+        warnings = ("文件是 GB18030/GBK 编码，已按 GB18030 读取；建议另存为 UTF-8",)
+    if re.search(r"[\x01-\x08\x0b\x0c\x0e-\x1f\x7f]", text):
+        raise DataFileError("文件含有控制字符，不像是文本表格", file=display, expected="UTF-8 文本")
+    source = SourceFile(display, hashlib.sha256(data).hexdigest(), len(data), encoding)
+    return text, source, warnings
+
+
+def read_csv(path: Path, display: str) -> tuple[RawTable, SourceFile]:
+    """Read a CSV table; leading rows whose first cell starts with ``#`` are comments."""
+    text, source, warnings = read_text(path, display)
+    try:
+        records = list(csv.reader(io.StringIO(text, newline="")))
+    except csv.Error as exc:
+        raise DataFileError(f"CSV 格式错误：{exc}", file=display, expected="逗号分隔的表格") from None
+    return _table(display, records, warnings), source
+
+
+def read_xlsx(path: Path, display: str, sheets: Iterable[str]) -> tuple[dict[str, RawTable | DataFileError], SourceFile]:
+    """Read the named sheets of a workbook; a missing or unreadable sheet maps to its error."""
+    import openpyxl  # deferred: only workbook users pay for the import
+
+    data = path.read_bytes()
+    source = SourceFile(display, hashlib.sha256(data).hexdigest(), len(data), "xlsx")
+    try:
+        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=False)
+    except Exception as exc:  # openpyxl raises many types for a broken file
+        raise DataFileError(f"无法作为 Excel 工作簿读取（{type(exc).__name__}）", file=display, expected=".xlsx 工作簿") from None
+    out: dict[str, RawTable | DataFileError] = {}
+    try:
+        for name in sheets:
+            where = f"{display}[{name}]"
+            if name not in book.sheetnames:
+                out[name] = DataFileError(f"工作簿缺少工作表 {name}", file=display, expected="工作表：" + "、".join(sheets))
+                continue
+            try:
+                records = [[_cell_text(c, where, i) for c in row] for i, row in enumerate(book[name].iter_rows(), 1)]
+            except DataFileError as exc:
+                out[name] = exc
+                continue
+            out[name] = _table(where, records, ())
+    finally:
+        book.close()
+    return out, source
+
+
+def _cell_text(cell: Any, where: str, row: int) -> str:
+    value = cell.value
+    if value is None:
+        return ""
+    if getattr(cell, "data_type", None) == "f" or (isinstance(value, str) and value.startswith("=")):
+        raise DataFileError(
+            "单元格是公式，不是数值", file=where, row=row, column=getattr(cell, "column_letter", None),
+            value=str(value), expected="数值或文字（Excel：复制后“选择性粘贴—数值”）",
+        )  # fmt: skip
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, datetime | date):
+        return value.date().isoformat() if isinstance(value, datetime) else value.isoformat()
+    if isinstance(value, float):
+        decimals = _format_decimals(getattr(cell, "number_format", "General"))
+        exact = Decimal(repr(value))
+        return f"{exact:.{decimals}f}" if decimals is not None else format(exact.normalize(), "f")
+    return str(value)
+
+
+def _format_decimals(number_format: str) -> int | None:
+    """Decimals shown by an Excel number format like ``0.00`` or ``#,##0.0``; None for General."""
+    m = re.search(r"0\.(0+)", number_format or "")
+    return len(m.group(1)) if m else None
+
+
+def _table(display: str, records: list[list[str]], warnings: tuple[str, ...]) -> RawTable:
+    numbered = list(enumerate(records, 1))
+    for row_no, cells in numbered:
+        if cells and cells[0].lstrip().startswith("#"):
+            continue
+        if not any(c.strip() for c in cells):
+            continue
+        header = tuple(c.strip().lstrip("\ufeff") for c in cells)
+        break
+    else:
+        raise DataFileError("文件是空的：没有列名行", file=display, expected="第一行（# 注释行之后）为列名")
+    rows: list[tuple[int, dict[str, str]]] = []
+    extra: list[int] = []
+    for n, cells in numbered:
+        if n <= row_no or not any(c.strip() for c in cells):
+            continue
+        if len(cells) > len(header) and any(c.strip() for c in cells[len(header) :]):
+            extra.append(n)
+        rows.append((n, {h: (cells[i] if i < len(cells) else "") for i, h in enumerate(header)}))
+    return RawTable(display, header, row_no, tuple(rows), tuple(extra), warnings)
