@@ -227,6 +227,9 @@ class _Loader:
             self.add(file, None, None, None, "encoding", warning, severity=Severity.WARNING)
         if not self._header_ok(spec, raw):
             return
+        bad = {(cell.row, cell.column) for cell in raw.bad_cells}
+        for cell in raw.bad_cells:
+            self.add(file, cell.row, cell.column, cell.value, "formula", cell.message, cell.expected)
         for n in raw.extra_cells:
             self.add(file, n, None, None, "extra_cells", "本行的单元格多于列名，多出的内容会被忽略",
                      f"{len(raw.header)} 列")  # fmt: skip
@@ -237,6 +240,8 @@ class _Loader:
             except ValidationError as exc:
                 for err in exc.errors():
                     column = str(err["loc"][0]) if err["loc"] else None
+                    if (n, column) in bad:
+                        continue
                     self.add(file, n, column, cells.get(column or "", None), err["type"], _message(err),
                              _expected(spec, column))  # fmt: skip
 

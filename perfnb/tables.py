@@ -11,7 +11,7 @@ import hashlib
 import io
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -19,7 +19,7 @@ from typing import Any
 
 from perfnb.errors import DataFileError
 
-__all__ = ["RawTable", "SourceFile", "read_csv", "read_text", "read_xlsx"]
+__all__ = ["BadCell", "RawTable", "SourceFile", "read_csv", "read_text", "read_xlsx"]
 
 
 @dataclass(frozen=True)
@@ -42,6 +42,18 @@ class RawTable:
     rows: tuple[tuple[int, dict[str, str]], ...]
     extra_cells: tuple[int, ...] = field(default=())  # rows with more cells than columns
     warnings: tuple[str, ...] = field(default=())
+    bad_cells: tuple[BadCell, ...] = field(default=())  # cells that are not values (formulas)
+
+
+@dataclass(frozen=True)
+class BadCell:
+    """A workbook cell that cannot be read as a value, e.g. a formula."""
+
+    row: int
+    column: str
+    value: str
+    message: str
+    expected: str
 
 
 def read_text(path: Path, display: str) -> tuple[str, SourceFile, tuple[str, ...]]:
@@ -97,31 +109,36 @@ def read_xlsx(path: Path, display: str, sheets: Iterable[str]) -> tuple[dict[str
             if name not in book.sheetnames:
                 out[name] = DataFileError(f"工作簿缺少工作表 {name}", file=display, expected="工作表：" + "、".join(sheets))
                 continue
-            try:
-                records = [[_cell_text(c, where, i) for c in row] for i, row in enumerate(book[name].iter_rows(), 1)]
-            except DataFileError as exc:
-                out[name] = exc
-                continue
-            out[name] = _table(where, records, ())
+            formulas: list[tuple[int, int, str]] = []
+            records = [
+                [_cell_text(cell, formulas, r, c) for c, cell in enumerate(row)]
+                for r, row in enumerate(book[name].iter_rows(), 1)
+            ]
+            table = _table(where, records, ())
+            bad = tuple(
+                BadCell(r, table.header[c] if c < len(table.header) else str(c + 1), text,
+                        "单元格是公式，不是数值", "数值或文字（Excel：复制后“选择性粘贴—数值”）")
+                for r, c, text in formulas
+            )  # fmt: skip
+            out[name] = replace(table, bad_cells=bad)
     finally:
         book.close()
     return out, source
 
 
-def _cell_text(cell: Any, where: str, row: int) -> str:
+def _cell_text(cell: Any, formulas: list[tuple[int, int, str]], row: int, column: int) -> str:
+    """A cell as text; formulas are noted in ``formulas`` and read as blank."""
     value = cell.value
     if value is None:
         return ""
-    if getattr(cell, "data_type", None) == "f" or (isinstance(value, str) and value.startswith("=")):
-        raise DataFileError(
-            "单元格是公式，不是数值", file=where, row=row, column=getattr(cell, "column_letter", None),
-            value=str(value), expected="数值或文字（Excel：复制后“选择性粘贴—数值”）",
-        )  # fmt: skip
+    if getattr(cell, "data_type", None) == "f":
+        formulas.append((row, column, str(value)))
+        return ""
     if isinstance(value, bool):
         return "是" if value else "否"
     if isinstance(value, datetime | date):
         return value.date().isoformat() if isinstance(value, datetime) else value.isoformat()
-    if isinstance(value, float):
+    if isinstance(value, int | float):  # a whole float comes back from the file as int
         decimals = _format_decimals(getattr(cell, "number_format", "General"))
         exact = Decimal(repr(value))
         return f"{exact:.{decimals}f}" if decimals is not None else format(exact.normalize(), "f")
