@@ -38,8 +38,6 @@ def parse_decimal(text: str) -> Decimal:
     s = normalize_text(text)
     if not _NUMBER.match(s):
         if re.match(r"^[+-]?\d{1,3}(\.\d{3})+,\d+$", s):
-            raise NumberFormatError(
-                f"“{text}”像是欧式写法（小数点用逗号）；应写作 1234.5 或 1,234.5"
-            )
+            raise NumberFormatError(f"“{text}”像是欧式写法（小数点用逗号）；应写作 1234.5 或 1,234.5")
         raise NumberFormatError(f"“{text}”不是数字；应为十进制数，如 1234.56 或 1,234.56")
     return Decimal(s.replace(",", ""))

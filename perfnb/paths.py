@@ -43,7 +43,8 @@ def discover(data_dir: Path) -> tuple[list[str], list[str]]:
     """
     if not data_dir.is_dir():
         raise DepartmentNotFoundError(f"数据目录 {data_dir} 不存在", expected="包含各部门文件夹的目录")
-    valid, invalid = [], []
+    valid: list[str] = []
+    invalid: list[str] = []
     for entry in sorted(data_dir.iterdir(), key=lambda p: p.name):
         if not entry.is_dir() or entry.name.startswith((".", "_")):
             continue

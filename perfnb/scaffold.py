@@ -38,9 +38,7 @@ def _table_template(spec: TableSpec) -> str:
     out = io.StringIO()
     fields = spec.model.model_fields
     out.write(f"# {spec.title}表（{spec.file}）。本行和下一行是说明，可以删除；列名行不要改。\n")
-    described = "；".join(
-        f"{name}={f.title}{'（必填）' if f.is_required() else ''}" for name, f in fields.items()
-    )
+    described = "；".join(f"{name}={f.title}{'（必填）' if f.is_required() else ''}" for name, f in fields.items())
     out.write(f"# {described}\n")
     csv.writer(out, lineterminator="\n").writerow(spec.columns)
     return out.getvalue()

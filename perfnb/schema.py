@@ -66,9 +66,7 @@ MEASURES: Final[dict[str, str]] = {
     "statistic": "文中其他统计数（无原始数据，通常无法复算）",
 }
 
-DocKind = Literal[
-    "target_table", "department_target_application", "project_self_evaluation", "special_fund_report"
-]
+DocKind = Literal["target_table", "department_target_application", "project_self_evaluation", "special_fund_report"]
 Side = Literal["来源", "支出"]
 FundSource = Literal["财政拨款", "上年结转", "其他资金"]
 ExpenseType = Literal["基本支出", "项目支出"]
@@ -98,14 +96,13 @@ def _required(value: Any) -> Any:
 
 
 def _text(value: Any) -> str | None:
-    value = _clean(value)
-    if value is None:
+    cleaned = _clean(value)
+    if cleaned is None:
         return None
-    if not isinstance(value, str):
-        value = str(value)
-    if len(value) > MAX_TEXT:
+    text = cleaned if isinstance(cleaned, str) else str(cleaned)
+    if len(text) > MAX_TEXT:
         raise PydanticCustomError("too_long", "文本过长（超过 {limit} 字）", {"limit": MAX_TEXT})
-    return value
+    return text
 
 
 def _required_text(value: Any) -> str:
@@ -113,12 +110,10 @@ def _required_text(value: Any) -> str:
 
 
 def _row_id(value: Any) -> str | None:
-    value = _text(value)
-    if value is not None and not ROW_ID_PATTERN.fullmatch(value):
-        raise PydanticCustomError(
-            "id_format", "编号只能用英文字母、数字和 . _ -，以字母或数字开头，最长 64 个字符"
-        )
-    return value
+    text = _text(value)
+    if text is not None and not ROW_ID_PATTERN.fullmatch(text):
+        raise PydanticCustomError("id_format", "编号只能用英文字母、数字和 . _ -，以字母或数字开头，最长 64 个字符")
+    return text
 
 
 def _required_id(value: Any) -> str:
@@ -167,13 +162,15 @@ def _iso_date(value: Any) -> date | None:
     return when
 
 
-def _choice(allowed: tuple[str, ...]) -> BeforeValidator:
+def _choice(allowed: tuple[str, ...], *, required: bool = False) -> BeforeValidator:
     def check(value: Any) -> str | None:
-        value = _clean(value)
+        value = _required(value) if required else _clean(value)
         if value is None:
             return None
         if value not in allowed:
-            raise PydanticCustomError("choice", "“{v}”不是可选值；可选：{allowed}", {"v": value, "allowed": "、".join(allowed)})
+            raise PydanticCustomError(
+                "choice", "“{v}”不是可选值；可选：{allowed}", {"v": value, "allowed": "、".join(allowed)}
+            )
         return str(value)
 
     return BeforeValidator(check)
@@ -206,12 +203,15 @@ Money = Annotated[Decimal | None, BeforeValidator(_money)]
 OptDate = Annotated[date | None, BeforeValidator(_iso_date)]
 
 
-def _opt(kind: Any) -> Any:
-    return Annotated[kind | None, _choice(choices_of(kind))]
-
-
-def _req(kind: Any) -> Any:
-    return Annotated[kind, BeforeValidator(_required), _choice(choices_of(kind))]
+ReqDocKind = Annotated[DocKind, _choice(choices_of(DocKind), required=True)]
+ReqMoneyUnit = Annotated[MoneyUnit, _choice(choices_of(MoneyUnit), required=True)]
+ReqSide = Annotated[Side, _choice(choices_of(Side), required=True)]
+ReqHorizon = Annotated[Horizon, _choice(choices_of(Horizon), required=True)]
+ReqMeasure = Annotated[Measure, _choice(choices_of(Measure), required=True)]
+OptMoneyUnit = Annotated[MoneyUnit | None, _choice(choices_of(MoneyUnit))]
+OptFundSource = Annotated[FundSource | None, _choice(choices_of(FundSource))]
+OptExpenseType = Annotated[ExpenseType | None, _choice(choices_of(ExpenseType))]
+OptProjectKind = Annotated[ProjectKind | None, _choice(choices_of(ProjectKind))]
 
 
 def col(title: str, description: str, **kw: Any) -> Any:
@@ -253,8 +253,10 @@ class DepartmentHeader(Row):
     name: Text = col("名称", "部门或单位名称（中文）")
     region: Text = col("地区", "如 江苏省南通市")
     fiscal_year: int = col("年度", "预算年度", ge=1990, le=2100)
-    kind: _req(DocKind) = col("文件类型", "target_table / department_target_application / project_self_evaluation / special_fund_report")
-    money_unit: _req(MoneyUnit) = col("金额单位", "文件的金额单位：元、万元 或 亿元")
+    kind: ReqDocKind = col(
+        "文件类型", "target_table / department_target_application / project_self_evaluation / special_fund_report"
+    )
+    money_unit: ReqMoneyUnit = col("金额单位", "文件的金额单位：元、万元 或 亿元")
     scheme: Text = col("评分方案", "评分方案名称，如 targets-only、mof-2020-project")
     source: SourceDocument = col("来源文件", "file、title、section")
     long_term_goal: OptText = col("中长期目标", "照原文", default=None)
@@ -266,7 +268,9 @@ class DepartmentHeader(Row):
     @classmethod
     def _dept_id(cls, value: str) -> str:
         if not DEPT_ID_PATTERN.fullmatch(value):
-            raise PydanticCustomError("dept_id", "部门编号只能用小写英文字母、数字和 -，以字母或数字开头，最长 64 个字符")
+            raise PydanticCustomError(
+                "dept_id", "部门编号只能用小写英文字母、数字和 -，以字母或数字开头，最长 64 个字符"
+            )
         return value
 
     @field_validator("scheme")
@@ -292,11 +296,11 @@ class FundLine(Row):
 
     id: RowId = col("编号", "本表内唯一，如 f-total")
     project_id: OptRowId = col("项目编号", "所属项目（projects.csv 的 id）；部门整体留空", default=None)
-    side: _req(Side) = col("收支", "来源（资金来源、预算总额）或 支出（支出用途、明细）")
+    side: ReqSide = col("收支", "来源（资金来源、预算总额）或 支出（支出用途、明细）")
     group: OptText = col("分组", "原表的栏目或小标题，如 部门预算支出、收入来源、按预算级次划分", default=None)
     line: Text = col("行名称", "原表的行名称，照原文，如 本年财政拨款、基本支出、物业管理费")
-    source: _opt(FundSource) = col("资金来源类别", "财政拨款、上年结转 或 其他资金；非来源行留空", default=None)
-    expense_type: _opt(ExpenseType) = col("支出类别", "基本支出 或 项目支出；不适用留空", default=None)
+    source: OptFundSource = col("资金来源类别", "财政拨款、上年结转 或 其他资金；非来源行留空", default=None)
+    expense_type: OptExpenseType = col("支出类别", "基本支出 或 项目支出；不适用留空", default=None)
     parent: OptRowId = col("上级行", "本行是哪一行的组成部分（本表 id）", default=None)
     budget_initial: Money = col("年初预算数", "年初预算数", default=None)
     budget: Money = col("全年预算数", "全年预算数（调整后），或文件只列一个预算数时的预算数", default=None)
@@ -308,7 +312,7 @@ class FundLine(Row):
     quantity_unit: OptText = col("数量单位", "如 家、件", default=None)
     quantity_2: Money = col("数量二", "第二个数量列（如 奖励数量）", default=None)
     quantity_2_unit: OptText = col("数量二单位", "如 件", default=None)
-    unit: _opt(MoneyUnit) = col("金额单位", _UNIT, default=None)
+    unit: OptMoneyUnit = col("金额单位", _UNIT, default=None)
     ref: OptText = col("出处", _REF, default=None)
     note: OptText = col("备注", "录入说明", default=None)
 
@@ -318,11 +322,13 @@ class Project(Row):
 
     id: RowId = col("编号", "本表内唯一，如 p1")
     name: Text = col("名称", "项目名称，照原文")
-    kind: _opt(ProjectKind) = col("类别", "项目、子项目 或 重点任务", default=None)
+    kind: OptProjectKind = col("类别", "项目、子项目 或 重点任务", default=None)
     unit_name: OptText = col("实施单位", "实施单位或主管部门，照原文", default=None)
     unit_code: OptText = col("单位编码", "如 610101", default=None)
-    budget: Money = col("预算", "资金表之外单独列出的项目预算（如 拟投入的资金）；已在 funds.csv 的不要重复", default=None)
-    unit: _opt(MoneyUnit) = col("金额单位", _UNIT, default=None)
+    budget: Money = col(
+        "预算", "资金表之外单独列出的项目预算（如 拟投入的资金）；已在 funds.csv 的不要重复", default=None
+    )
+    unit: OptMoneyUnit = col("金额单位", _UNIT, default=None)
     start_date: OptDate = col("开始日期", "YYYY-MM-DD", default=None)
     end_date: OptDate = col("结束日期", "YYYY-MM-DD", default=None)
     period: OptText = col("实施期限", "照原文", default=None)
@@ -359,7 +365,7 @@ class NarrativeTarget(Row):
 
     id: RowId = col("编号", "本表内唯一，如 n1")
     project_id: OptRowId = col("项目编号", "所属项目；部门整体留空", default=None)
-    horizon: _req(Horizon) = col("期限", "年度、中长期 或 实施期")
+    horizon: ReqHorizon = col("期限", "年度、中长期 或 实施期")
     text: Text = col("原文", "包含该数量的句子或分句，照原文")
     quantity: Text = col("数量表述", "句中的数量表述，照原文，如 不少于2500件、1-2份")
     indicator_id: OptRowId = col("对应指标", "对应的 indicators.csv 编号；没有对应指标留空", default=None)
@@ -377,7 +383,9 @@ class ReportedFigure(Row):
     id: RowId = col("编号", "本表内唯一，如 r1")
     project_id: OptRowId = col("项目编号", "所属项目或子项目；整体留空", default=None)
     indicator_id: OptRowId = col("对应指标", "如该数字属于某一指标，填其编号", default=None)
-    measure: _req(Measure) = col("类别", "execution_rate、arrival_rate、cost_variance、score、total_score、grade 等（见下表）")
+    measure: ReqMeasure = col(
+        "类别", "execution_rate、arrival_rate、cost_variance、score、total_score、grade 等（见下表）"
+    )
     section: OptText = col("评分部分", "得分所属部分，用 / 分级，如 产出/数量、决策、过程/资金管理", default=None)
     subject: Text = col("名称", "文件对该数字的称呼，照原文，如 预算执行率")
     value: Text = col("数值", "照原文的数字（保留原有小数位，不带 % 和单位），等级填 优、良、中、差")

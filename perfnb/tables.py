@@ -92,7 +92,9 @@ def read_csv(path: Path, display: str) -> tuple[RawTable, SourceFile]:
     return _table(display, records, warnings), source
 
 
-def read_xlsx(path: Path, display: str, sheets: Iterable[str]) -> tuple[dict[str, RawTable | DataFileError], SourceFile]:
+def read_xlsx(
+    path: Path, display: str, sheets: Iterable[str]
+) -> tuple[dict[str, RawTable | DataFileError], SourceFile]:
     """Read the named sheets of a workbook; a missing or unreadable sheet maps to its error."""
     import openpyxl  # deferred: only workbook users pay for the import
 
@@ -101,13 +103,17 @@ def read_xlsx(path: Path, display: str, sheets: Iterable[str]) -> tuple[dict[str
     try:
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=False)
     except Exception as exc:  # openpyxl raises many types for a broken file
-        raise DataFileError(f"无法作为 Excel 工作簿读取（{type(exc).__name__}）", file=display, expected=".xlsx 工作簿") from None
+        raise DataFileError(
+            f"无法作为 Excel 工作簿读取（{type(exc).__name__}）", file=display, expected=".xlsx 工作簿"
+        ) from None
     out: dict[str, RawTable | DataFileError] = {}
     try:
         for name in sheets:
             where = f"{display}[{name}]"
             if name not in book.sheetnames:
-                out[name] = DataFileError(f"工作簿缺少工作表 {name}", file=display, expected="工作表：" + "、".join(sheets))
+                out[name] = DataFileError(
+                    f"工作簿缺少工作表 {name}", file=display, expected="工作表：" + "、".join(sheets)
+                )
                 continue
             formulas: list[tuple[int, int, str]] = []
             records = [
@@ -152,20 +158,16 @@ def _format_decimals(number_format: str) -> int | None:
 
 
 def _table(display: str, records: list[list[str]], warnings: tuple[str, ...]) -> RawTable:
-    numbered = list(enumerate(records, 1))
-    for row_no, cells in numbered:
-        if cells and cells[0].lstrip().startswith("#"):
-            continue
-        if not any(c.strip() for c in cells):
-            continue
-        header = tuple(c.strip().lstrip("\ufeff") for c in cells)
-        break
-    else:
+    numbered = [(n, cells) for n, cells in enumerate(records, 1) if any(c.strip() for c in cells)]
+    content = [(n, cells) for n, cells in numbered if not cells[0].lstrip().startswith("#")]
+    if not content:
         raise DataFileError("文件是空的：没有列名行", file=display, expected="第一行（# 注释行之后）为列名")
+    row_no, first = content[0]
+    header = tuple(c.strip().lstrip("\ufeff") for c in first)
     rows: list[tuple[int, dict[str, str]]] = []
     extra: list[int] = []
     for n, cells in numbered:
-        if n <= row_no or not any(c.strip() for c in cells):
+        if n <= row_no:
             continue
         if len(cells) > len(header) and any(c.strip() for c in cells[len(header) :]):
             extra.append(n)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date as Date
 from decimal import Decimal
 from enum import StrEnum
 
@@ -43,11 +43,55 @@ class Op(StrEnum):
 
 
 #: Words that make a target qualitative (健全, 合理, 规范, 有效, 明显 …).
-QUALITATIVE_WORDS = (
-    "健全 合理 规范 有效 明显 明确 科学 合规 完善 公开 良好 显著 提升 提高 改善 优化 增强 加强 "
-    "达标 及时 准确 完整 稳定 持续 满意 优秀 较好 良 到位 落实 符合 可行 充分 严格 安全 正常 "
-    "逐步 不断 基本 全面 大幅 有所 促进 推动 保障 完成 实现"
-).split()
+QUALITATIVE_WORDS = [
+    "健全",
+    "合理",
+    "规范",
+    "有效",
+    "明显",
+    "明确",
+    "科学",
+    "合规",
+    "完善",
+    "公开",
+    "良好",
+    "显著",
+    "提升",
+    "提高",
+    "改善",
+    "优化",
+    "增强",
+    "加强",
+    "达标",
+    "及时",
+    "准确",
+    "完整",
+    "稳定",
+    "持续",
+    "满意",
+    "优秀",
+    "较好",
+    "良",
+    "到位",
+    "落实",
+    "符合",
+    "可行",
+    "充分",
+    "严格",
+    "安全",
+    "正常",
+    "逐步",
+    "不断",
+    "基本",
+    "全面",
+    "大幅",
+    "有所",
+    "促进",
+    "推动",
+    "保障",
+    "完成",
+    "实现",
+]
 
 _OP_SYMBOLS: tuple[tuple[str, Op], ...] = (
     (">=", Op.GE), ("≥", Op.GE), ("≧", Op.GE), ("⩾", Op.GE),
@@ -62,19 +106,19 @@ _OP_PREFIXES: tuple[tuple[str, Op], ...] = (
     ("小于", Op.LT), ("低于", Op.LT), ("少于", Op.LT), ("等于", Op.EQ),
 )  # fmt: skip
 _OP_SUFFIXES: tuple[tuple[str, Op], ...] = (
-    ("及以上", Op.GE), ("以上", Op.GE), ("及以下", Op.LE), ("以下", Op.LE), ("以内", Op.LE),
+    ("及以上", Op.GE),
+    ("以上", Op.GE),
+    ("及以下", Op.LE),
+    ("以下", Op.LE),
+    ("以内", Op.LE),
 )
 _NUM = r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 _RANGE_SEP = r"(?:-|~|～|至|到|—|–|－)"
 _NUMBER_UNIT = re.compile(rf"^(?P<num>{_NUM})(?P<unit>[^\d]*)$")
 _RANGE = re.compile(rf"^(?P<lo>{_NUM})(?P<u1>[^\d~～至到—–－-]*){_RANGE_SEP}(?P<hi>{_NUM})(?P<unit>[^\d]*)$")
 _DEADLINE_WORDS = ("之前完成", "以前完成", "前完成", "之前", "以前", "前", "完成")
-_DATE = re.compile(
-    r"^(?:(?P<y>\d{4})年)?(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})日|(?P<end>底|末))?$"
-)
-_MONTH_RANGE = re.compile(
-    r"^(?P<y>\d{4})年(?P<m1>\d{1,2})月" + _RANGE_SEP + r"(?:(?P<y2>\d{4})年)?(?P<m2>\d{1,2})月$"
-)
+_DATE = re.compile(r"^(?:(?P<y>\d{4})年)?(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})日|(?P<end>底|末))?$")
+_MONTH_RANGE = re.compile(r"^(?P<y>\d{4})年(?P<m1>\d{1,2})月" + _RANGE_SEP + r"(?:(?P<y2>\d{4})年)?(?P<m2>\d{1,2})月$")
 _WHOLE_YEAR = re.compile(r"^(?P<y>\d{4})年(?:全年|度|年度|全年度)$")
 _UNIT_OK = re.compile(r"^[^\s\d]{1,12}$")
 
@@ -95,8 +139,8 @@ class ParsedValue:
     upper: Decimal | None = None
     unit: str | None = None
     per: str | None = None
-    date: date | None = None
-    date_upper: date | None = None
+    date: Date | None = None
+    date_upper: Date | None = None
     op_implicit: bool = False
     warning: str | None = None
 
@@ -158,9 +202,7 @@ def _take_operator(s: str) -> tuple[Op | None, str, bool]:
     return None, s, True
 
 
-def _numeric(
-    raw: str, op: Op, num: str, unit_text: str, *, upper: str | None, implicit: bool
-) -> ParsedValue:
+def _numeric(raw: str, op: Op, num: str, unit_text: str, *, upper: str | None, implicit: bool) -> ParsedValue:
     value = Decimal(num.replace(",", ""))
     high = Decimal(upper.replace(",", "")) if upper is not None else None
     unit = normalize_unit(unit_text) if unit_text else None
@@ -192,12 +234,12 @@ def _parse_date(raw: str, s: str, op: Op | None, year: int | None) -> ParsedValu
     m = _WHOLE_YEAR.match(s)
     if m:
         y = int(m["y"])
-        return ParsedValue(raw, ValueKind.DATE, op=Op.RANGE, date=date(y, 1, 1), date_upper=date(y, 12, 31))
+        return ParsedValue(raw, ValueKind.DATE, op=Op.RANGE, date=Date(y, 1, 1), date_upper=Date(y, 12, 31))
     m = _MONTH_RANGE.match(s)
     if m:
         y1, y2 = int(m["y"]), int(m["y2"] or m["y"])
         try:
-            lo, hi = date(y1, int(m["m1"]), 1), _month_end(y2, int(m["m2"]))
+            lo, hi = Date(y1, int(m["m1"]), 1), _month_end(y2, int(m["m2"]))
         except ValueError:
             return ParsedValue(raw, ValueKind.TEXT, warning=f"“{raw}”不是有效日期")
         return ParsedValue(raw, ValueKind.DATE, op=Op.RANGE, date=lo, date_upper=hi)
@@ -211,13 +253,11 @@ def _parse_date(raw: str, s: str, op: Op | None, year: int | None) -> ParsedValu
         return None
     if m["y"] is None and year is None:
         return ParsedValue(raw, ValueKind.TEXT, warning=f"“{raw}”没有写年份，无法确定日期")
-    y = int(m["y"]) if m["y"] else year
-    assert y is not None
+    year_of_date = int(m["y"]) if m["y"] else year
+    assert year_of_date is not None  # a missing year without context returned above
     try:
-        if m["d"]:
-            when = date(y, int(m["m"]), int(m["d"]))
-        else:
-            when = _month_end(y, int(m["m"]))
+        month = int(m["m"])
+        when = Date(year_of_date, month, int(m["d"])) if m["d"] else _month_end(year_of_date, month)
     except ValueError:
         return ParsedValue(raw, ValueKind.TEXT, warning=f"“{raw}”不是有效日期")
     stated = op if op is not None else (Op.LE if deadline or m["end"] else Op.EQ)
@@ -225,5 +265,5 @@ def _parse_date(raw: str, s: str, op: Op | None, year: int | None) -> ParsedValu
     return ParsedValue(raw, ValueKind.DATE, op=stated, date=when, op_implicit=implicit)
 
 
-def _month_end(y: int, m: int) -> date:
-    return date(y, m, calendar.monthrange(y, m)[1])
+def _month_end(y: int, m: int) -> Date:
+    return Date(y, m, calendar.monthrange(y, m)[1])

@@ -46,7 +46,9 @@ def test_validate_reports_the_seeds_valid() -> None:
     assert lines[-1] == f"共 {len(SEEDS)} 个部门：{len(SEEDS)} 个有效，0 个无效"
 
 
-def test_validate_invalid_department_exits_1_without_traceback(copy_seed: Callable[[str], Path], data_dir: Path) -> None:
+def test_validate_invalid_department_exits_1_without_traceback(
+    copy_seed: Callable[[str], Path], data_dir: Path
+) -> None:
     folder = copy_seed("gzkfq-ip-2025")
     copy_seed("nantong-ipc-2025")
     (folder / "funds.csv").write_text("id,side\nx,来源\n", encoding="utf-8")

@@ -17,9 +17,7 @@ from perfnb.errors import (
 from perfnb.problems import Problem, Severity
 
 
-@pytest.mark.parametrize(
-    "cls", [PerfnbError, DepartmentIdError, DepartmentNotFoundError, DataFileError, ScaffoldError]
-)
+@pytest.mark.parametrize("cls", [PerfnbError, DepartmentIdError, DepartmentNotFoundError, DataFileError, ScaffoldError])
 def test_errors_pickle_with_their_fields(cls: type[PerfnbError]) -> None:
     error = cls("金额不是数字", department="d-1", file="funds.csv", row=3, column="budget", value="x", expected="数字")
     copy = pickle.loads(pickle.dumps(error))

@@ -61,8 +61,8 @@ def test_three_mistakes_give_three_precise_messages(copy_seed: Callable[[str], P
     by_column = {p.column: p for p in result.errors}
     assert by_column["budget"].value == "一千零九十七"
     assert "不是数字" in by_column["budget"].message
-    assert "“美元”不是可选值；可选：元、万元、亿元" == by_column["unit"].message
-    assert "缺少列 note（备注）" == by_column["note"].message
+    assert by_column["unit"].message == "“美元”不是可选值；可选：元、万元、亿元"
+    assert by_column["note"].message == "缺少列 note（备注）"
     assert str(by_column["budget"]).startswith(f"[错误] gzkfq-ip-2025/funds.csv 第 {money_row} 行 列 budget：")
 
 
@@ -71,7 +71,9 @@ def test_load_raises_with_problems(copy_seed: Callable[[str], Path], data_dir: P
     set_cell(folder / "funds.csv", "f-basic", "budget", "-5")
     with pytest.raises(InvalidDepartmentError, match="部门数据有 1 处错误") as info:
         load("gzkfq-ip-2025", data_dir)
-    assert [(p.column, p.code, p.message) for p in info.value.problems] == [("budget", "negative", "金额或数量不能为负数")]
+    assert [(p.column, p.code, p.message) for p in info.value.problems] == [
+        ("budget", "negative", "金额或数量不能为负数")
+    ]
 
 
 def test_all_problems_of_all_files_and_departments_in_one_run(copy_seed: Callable[[str], Path], data_dir: Path) -> None:

@@ -61,9 +61,18 @@ def test_nantong_funds_reconcile_as_the_document_prints_them(seeds: dict[str, De
 def test_nantong_narrative_targets_point_at_their_indicators(seeds: dict[str, Department]) -> None:
     d = seeds["nantong-ipc-2025"]
     by_id = {i.id: i for i in d.indicators}
-    pairs = {(n.quantity, by_id[n.indicator_id].target) for n in d.narrative_targets if n.indicator_id and n.horizon == "年度"}
+    pairs = {
+        (n.quantity, by_id[n.indicator_id].target)
+        for n in d.narrative_targets
+        if n.indicator_id and n.horizon == "年度"
+    }
     # the narrative says 2500 and 250 where the indicator table says 3500 and 350: kept as printed
-    assert pairs == {("不少于2500件", "≥3500件"), ("不少于250件", "≥350件"), ("不少于2次", "≥2次"), ("不少于60份", "≥60份")}
+    assert pairs == {
+        ("不少于2500件", "≥3500件"),
+        ("不少于250件", "≥350件"),
+        ("不少于2次", "≥2次"),
+        ("不少于60份", "≥60份"),
+    }
 
 
 def test_binhai_eight_projects_in_yuan(seeds: dict[str, Department]) -> None:
@@ -109,7 +118,11 @@ def test_gzkfq_application(seeds: dict[str, Department]) -> None:
 
 def test_nanchang_funds_add_up_by_sub_project(seeds: dict[str, Department]) -> None:
     d = seeds["nanchang-ip-fund-2020"]
-    assert (d.header.kind, d.header.money_unit, d.header.scheme) == ("special_fund_report", "万元", "nanchang-special-fund-2020")
+    assert (d.header.kind, d.header.money_unit, d.header.scheme) == (
+        "special_fund_report",
+        "万元",
+        "nanchang-special-fund-2020",
+    )
     total = fund(d, "f-total")
     assert (total.budget, total.received, total.executed) == (D("1715.27"), D("1471.9961"), D("1331.1361"))
     subs = parts(d, "f-total", "按子项目")
@@ -128,7 +141,14 @@ def test_nanchang_total_reproduces_from_printed_sub_scores_and_exact_shares(seed
     d = seeds["nanchang-ip-fund-2020"]
     figures = d.reported_figures
     totals = {f.project_id: f.number for f in figures if f.measure == "total_score"}
-    assert totals == {"p1": D("98"), "p2": D("90.19"), "p3": D("80.4"), "p4": D("89.44"), "p5": D("81.02"), None: D("93.31")}
+    assert totals == {
+        "p1": D("98"),
+        "p2": D("90.19"),
+        "p3": D("80.4"),
+        "p4": D("89.44"),
+        "p5": D("81.02"),
+        None: D("93.31"),
+    }
     budget = {f.project_id: f.budget for f in parts(d, "f-total", "按子项目")}
     weighted = sum(totals[p] * budget[p] / D("1715.27") for p in budget if budget[p] is not None)
     assert weighted.quantize(D("0.01")) == D("93.31")

@@ -40,7 +40,12 @@ def test_formula_cell_is_rejected_with_its_place(copy_seed: Callable[[str], Path
     book["funds"]["J3"] = "=SUM(J2:J2)"
     book.save(path)
     (problem,) = load_department("gzkfq-ip-2025", data_dir).errors
-    assert (problem.file, problem.row, problem.column, problem.value) == ("department.xlsx[funds]", 3, "budget", "=SUM(J2:J2)")
+    assert (problem.file, problem.row, problem.column, problem.value) == (
+        "department.xlsx[funds]",
+        3,
+        "budget",
+        "=SUM(J2:J2)",
+    )
     assert problem.message == "单元格是公式，不是数值"
 
 
@@ -57,7 +62,12 @@ def test_bad_cell_in_workbook_names_sheet_row_and_column(copy_seed: Callable[[st
     book["projects"]["F4"] = "十亿"  # t3's budget
     book.save(path)
     (problem,) = load_department("gzkfq-ip-2025", data_dir).errors
-    assert (problem.file, problem.row, problem.column, problem.code) == ("department.xlsx[projects]", 4, "budget", "number")
+    assert (problem.file, problem.row, problem.column, problem.code) == (
+        "department.xlsx[projects]",
+        4,
+        "budget",
+        "number",
+    )
 
 
 def test_broken_workbook_is_rejected(copy_seed: Callable[[str], Path], data_dir: Path) -> None:
