@@ -11,7 +11,7 @@ __all__ = ["NO_VALUE_MARKS", "NumberFormatError", "is_no_value", "normalize_text
 #: Cell contents that mean "no value" in Chinese tables (besides blank).
 NO_VALUE_MARKS = frozenset({"", "—", "——", "－", "-", "–", "/", "／", "\\"})
 
-_NUMBER = re.compile(r"^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
+_NUMBER = re.compile(r"^[+-]?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?$")
 
 
 class NumberFormatError(ValueError):
@@ -19,8 +19,8 @@ class NumberFormatError(ValueError):
 
 
 def normalize_text(text: str) -> str:
-    """NFKC-normalise (full-width digits and signs become ASCII) and strip surrounding space."""
-    return unicodedata.normalize("NFKC", text).strip()
+    """NFKC-normalise (full-width digits and signs become ASCII; − becomes -) and strip space."""
+    return unicodedata.normalize("NFKC", text).replace("\u2212", "-").strip()
 
 
 def is_no_value(text: str | None) -> bool:

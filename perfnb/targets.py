@@ -43,55 +43,11 @@ class Op(StrEnum):
 
 
 #: Words that make a target qualitative (健全, 合理, 规范, 有效, 明显 …).
-QUALITATIVE_WORDS = [
-    "健全",
-    "合理",
-    "规范",
-    "有效",
-    "明显",
-    "明确",
-    "科学",
-    "合规",
-    "完善",
-    "公开",
-    "良好",
-    "显著",
-    "提升",
-    "提高",
-    "改善",
-    "优化",
-    "增强",
-    "加强",
-    "达标",
-    "及时",
-    "准确",
-    "完整",
-    "稳定",
-    "持续",
-    "满意",
-    "优秀",
-    "较好",
-    "良",
-    "到位",
-    "落实",
-    "符合",
-    "可行",
-    "充分",
-    "严格",
-    "安全",
-    "正常",
-    "逐步",
-    "不断",
-    "基本",
-    "全面",
-    "大幅",
-    "有所",
-    "促进",
-    "推动",
-    "保障",
-    "完成",
-    "实现",
-]
+QUALITATIVE_WORDS: tuple[str, ...] = tuple(
+    "健全 合理 规范 有效 明显 明确 科学 合规 完善 公开 良好 显著 提升 提高 改善 优化 增强 "
+    "加强 达标 及时 准确 完整 稳定 持续 满意 优秀 较好 良 到位 落实 符合 可行 充分 严格 "
+    "安全 正常 逐步 不断 基本 全面 大幅 有所 促进 推动 保障 完成 实现 预期 水平".split()
+)  # fmt: skip
 
 _OP_SYMBOLS: tuple[tuple[str, Op], ...] = (
     (">=", Op.GE), ("≥", Op.GE), ("≧", Op.GE), ("⩾", Op.GE),
@@ -104,6 +60,7 @@ _OP_PREFIXES: tuple[tuple[str, Op], ...] = (
     ("不高于", Op.LE), ("不多于", Op.LE), ("不大于", Op.LE), ("控制在", Op.LE),
     ("大于", Op.GT), ("超过", Op.GT), ("高于", Op.GT), ("多于", Op.GT),
     ("小于", Op.LT), ("低于", Op.LT), ("少于", Op.LT), ("等于", Op.EQ),
+    ("不晚于", Op.LE), ("不迟于", Op.LE), ("不早于", Op.GE),
 )  # fmt: skip
 _OP_SUFFIXES: tuple[tuple[str, Op], ...] = (
     ("及以上", Op.GE),
@@ -111,15 +68,18 @@ _OP_SUFFIXES: tuple[tuple[str, Op], ...] = (
     ("及以下", Op.LE),
     ("以下", Op.LE),
     ("以内", Op.LE),
+    ("内", Op.LE),
 )
-_NUM = r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+_NUM = r"[+-]?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?"
 _RANGE_SEP = r"(?:-|~|～|至|到|—|–|－)"
 _NUMBER_UNIT = re.compile(rf"^(?P<num>{_NUM})(?P<unit>[^\d]*)$")
 _RANGE = re.compile(rf"^(?P<lo>{_NUM})(?P<u1>[^\d~～至到—–－-]*){_RANGE_SEP}(?P<hi>{_NUM})(?P<unit>[^\d]*)$")
 _DEADLINE_WORDS = ("之前完成", "以前完成", "前完成", "之前", "以前", "前", "完成")
 _DATE = re.compile(r"^(?:(?P<y>\d{4})年)?(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})日|(?P<end>底|末))?$")
 _MONTH_RANGE = re.compile(r"^(?P<y>\d{4})年(?P<m1>\d{1,2})月" + _RANGE_SEP + r"(?:(?P<y2>\d{4})年)?(?P<m2>\d{1,2})月$")
-_WHOLE_YEAR = re.compile(r"^(?P<y>\d{4})年(?:全年|度|年度|全年度)$")
+_WHOLE_YEAR = re.compile(r"^(?P<y>\d{4})年(?:全年|度|年度|全年度|内|全年内)$")
+_YEAR_END = re.compile(r"^(?P<y>\d{4})?年(?:底|末)$")
+_SQUARE_METRE = re.compile(r"(?<=\d)(?:m2|M2)(?![\w])")
 _UNIT_OK = re.compile(r"^[^\s\d]{1,12}$")
 
 
@@ -165,8 +125,13 @@ def parse_value(text: str | None, *, year: int | None = None) -> ParsedValue | N
     if text is None or is_no_value(text):
         return None
     raw = text
-    s = re.sub(r"\s+", "", normalize_text(text))
-    op, s, implicit = _take_operator(s)
+    whole = _SQUARE_METRE.sub("平方米", re.sub(r"\s+", "", normalize_text(text)))  # NFKC made ㎡ and m² "m2"
+    if _WHOLE_YEAR.match(whole):
+        return _parse_date(raw, whole, None, year)
+    op, s, implicit = _take_operator(whole)
+    word_operator = not whole.startswith(tuple(sym for sym, _ in _OP_SYMBOLS))
+    if op is not None and word_operator and not re.search(r"\d", s) and any(w in s for w in QUALITATIVE_WORDS):
+        op, s, implicit = None, whole, True  # 达到预期, 不低于上年水平: words, not a number
 
     dated = _parse_date(raw, s, op, year)
     if dated is not None:
@@ -187,19 +152,21 @@ def parse_value(text: str | None, *, year: int | None = None) -> ParsedValue | N
 
 def _take_operator(s: str) -> tuple[Op | None, str, bool]:
     """Split a leading or trailing comparison off ``s``; ``implicit`` is False when one is found."""
-    for sym, op in _OP_SYMBOLS:
-        if s.startswith(sym):
-            return op, s[len(sym) :], False
-    for word, op in _OP_PREFIXES:
-        if s.startswith(word):
-            rest = s[len(word) :]
-            if op is Op.LE and word == "控制在" and rest.endswith("以内"):
-                rest = rest[: -len("以内")]
-            return op, rest, False
+    for prefix, op in (*_OP_SYMBOLS, *_OP_PREFIXES):
+        if s.startswith(prefix):
+            return op, _drop_suffix(s[len(prefix) :], op), False
     for word, op in _OP_SUFFIXES:
         if s.endswith(word) and re.search(r"\d", s):
             return op, s[: -len(word)], False
     return None, s, True
+
+
+def _drop_suffix(rest: str, op: Op) -> str:
+    """Drop a trailing 以上/以内 that repeats the leading operator (达到95%以上, 控制在5%以内)."""
+    for word, suffix_op in _OP_SUFFIXES:
+        if rest.endswith(word) and suffix_op is op and re.search(r"\d", rest):
+            return rest[: -len(word)]
+    return rest
 
 
 def _numeric(raw: str, op: Op, num: str, unit_text: str, *, upper: str | None, implicit: bool) -> ParsedValue:
@@ -234,6 +201,8 @@ def _parse_date(raw: str, s: str, op: Op | None, year: int | None) -> ParsedValu
     m = _WHOLE_YEAR.match(s)
     if m:
         y = int(m["y"])
+        if not 1 <= y <= 9999:
+            return ParsedValue(raw, ValueKind.TEXT, warning=f"“{raw}”不是有效日期")
         return ParsedValue(raw, ValueKind.DATE, op=Op.RANGE, date=Date(y, 1, 1), date_upper=Date(y, 12, 31))
     m = _MONTH_RANGE.match(s)
     if m:
@@ -242,12 +211,16 @@ def _parse_date(raw: str, s: str, op: Op | None, year: int | None) -> ParsedValu
             lo, hi = Date(y1, int(m["m1"]), 1), _month_end(y2, int(m["m2"]))
         except ValueError:
             return ParsedValue(raw, ValueKind.TEXT, warning=f"“{raw}”不是有效日期")
-        return ParsedValue(raw, ValueKind.DATE, op=Op.RANGE, date=lo, date_upper=hi)
+        warning = f"“{raw}”的区间终点早于起点" if hi < lo else None
+        return ParsedValue(raw, ValueKind.DATE, op=Op.RANGE, date=lo, date_upper=hi, warning=warning)
     body, deadline = s, False
     for word in _DEADLINE_WORDS:
         if body.endswith(word) and len(body) > len(word):
             body, deadline = body[: -len(word)], True
             break
+    m = _YEAR_END.match(body)
+    if m:
+        body = f"{m['y'] or ''}{'年' if m['y'] else ''}12月底"
     m = _DATE.match(body)
     if not m:
         return None
@@ -257,7 +230,12 @@ def _parse_date(raw: str, s: str, op: Op | None, year: int | None) -> ParsedValu
     assert year_of_date is not None  # a missing year without context returned above
     try:
         month = int(m["m"])
-        when = Date(year_of_date, month, int(m["d"])) if m["d"] else _month_end(year_of_date, month)
+        if m["d"]:
+            when = Date(year_of_date, month, int(m["d"]))
+        elif op in (Op.GE, Op.GT) and not m["end"]:
+            when = Date(year_of_date, month, 1)  # ≥2025年3月: from the start of March
+        else:
+            when = _month_end(year_of_date, month)
     except ValueError:
         return ParsedValue(raw, ValueKind.TEXT, warning=f"“{raw}”不是有效日期")
     stated = op if op is not None else (Op.LE if deadline or m["end"] else Op.EQ)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import MAX_EMAX, MIN_EMIN, Context, Decimal, Inexact, InvalidOperation
 from typing import Final, Literal
 
 __all__ = [
@@ -19,73 +19,14 @@ MoneyUnit = Literal["元", "万元", "亿元"]
 #: Powers of ten from each money unit to 元 (conversion is exact: a shift of the exponent).
 MONEY_UNITS: Final[dict[str, int]] = {"元": 0, "万元": 4, "亿元": 8}
 
+_EXACT: Final = Context(prec=80, Emax=MAX_EMAX, Emin=MIN_EMIN, traps=[Inexact, InvalidOperation])
+
 #: Units of counts and physical quantities seen in target tables.
 COUNT_UNITS: Final[frozenset[str]] = frozenset(
-    [
-        "件",
-        "个",
-        "次",
-        "家",
-        "人次",
-        "场",
-        "份",
-        "项",
-        "台",
-        "条",
-        "套",
-        "人",
-        "名",
-        "期",
-        "起",
-        "批",
-        "户",
-        "篇",
-        "本",
-        "册",
-        "部",
-        "处",
-        "所",
-        "座",
-        "家次",
-        "场次",
-        "个次",
-        "天",
-        "日",
-        "周",
-        "月",
-        "年",
-        "小时",
-        "分钟",
-        "工作日",
-        "平方米",
-        "立方米",
-        "米",
-        "公里",
-        "千米",
-        "亩",
-        "公顷",
-        "吨",
-        "度",
-        "千瓦时",
-        "兆",
-        "M",
-        "Mbps",
-        "G",
-        "GB",
-        "TB",
-        "万人",
-        "万人次",
-        "万件",
-        "万次",
-        "亿",
-        "万",
-        "倍",
-        "分",
-        "元/人",
-        "个百分点",
-        "百分点",
-    ]
-)
+    "件 个 次 家 人次 场 份 项 台 条 套 人 名 期 起 批 户 篇 本 册 部 处 所 座 家次 场次 个次 天 日 "
+    "周 月 年 小时 分钟 工作日 个工作日 个月 季度 个季度 平方米 立方米 米 公里 千米 亩 公顷 吨 度 千瓦时 兆 "
+    "M Mbps G GB TB 万人 万人次 万件 万次 亿 万 倍 分 元/人 个百分点 百分点".split()
+)  # fmt: skip
 
 _UNIT_ALIASES: Final[dict[str, str]] = {
     "％": "%",
@@ -111,9 +52,13 @@ def to_yuan(amount: Decimal, unit: str) -> Decimal:
 
 
 def convert_money(amount: Decimal, from_unit: str, to_unit: str) -> Decimal:
-    """Convert between 元, 万元 and 亿元 exactly (a decimal shift, never a float)."""
+    """Convert between 元, 万元 and 亿元 exactly (a decimal shift, never a float).
+
+    The result keeps the precision as written: ``25.66`` 万元 is ``2.566E+5`` 元 (exact to
+    100 元); format it with ``format(x, "f")`` to show ``256600``.
+    """
     try:
         shift = MONEY_UNITS[from_unit] - MONEY_UNITS[to_unit]
     except KeyError as exc:
         raise ValueError(f"未知货币单位“{exc.args[0]}”，应为 元、万元 或 亿元") from None
-    return amount.scaleb(shift)
+    return amount.scaleb(shift, _EXACT)
