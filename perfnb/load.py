@@ -48,6 +48,8 @@ _MESSAGES = {
     "list_type": "应为列表",
 }
 _VALUE_COLUMNS = ("target_period", "target_half", "target", "actual")
+# error codes whose message says what is wrong but not what the column should hold
+_STATES_NO_EXPECTATION = frozenset({"required", "missing", "string_type"})
 
 
 @dataclass(frozen=True)
@@ -243,7 +245,7 @@ class _Loader:
                     if (n, column) in bad:
                         continue
                     self.add(file, n, column, cells.get(column or "", None), err["type"], _message(err),
-                             _expected(spec, column))  # fmt: skip
+                             _expected(spec, column, err["type"]))  # fmt: skip
 
     def _header_ok(self, spec: TableSpec, raw: RawTable) -> bool:
         seen: set[str] = set()
@@ -372,11 +374,12 @@ def _message(err: Any) -> str:
         return template
 
 
-def _expected(spec: TableSpec, column: str | None) -> str | None:
-    if column is None or column not in spec.model.model_fields:
+def _expected(spec: TableSpec, column: str | None, code: str) -> str | None:
+    """The column's guidance, where the message does not already say what was expected."""
+    if column is None or column not in spec.model.model_fields or code not in _STATES_NO_EXPECTATION:
         return None
     field = spec.model.model_fields[column]
-    return f"{field.title}：{field.description}"
+    return f"{field.title}（{field.description}）"
 
 
 def _yaml_key_lines(text: str) -> dict[str, int]:

@@ -44,7 +44,7 @@ class Problem:
     def __str__(self) -> str:
         where = format_location(self.department, self.file, self.row, self.column)
         text = f"[{self.severity.label}] {where}：{self.message}"
-        if self.value is not None:
+        if self.value is not None and f"“{self.value}”" not in self.message:
             shown = self.value if len(self.value) <= 60 else self.value[:57] + "…"
             text += f"（值：“{shown}”）"
         if self.expected:
