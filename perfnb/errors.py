@@ -16,6 +16,7 @@ __all__ = [
     "InvalidDepartmentError",
     "PerfnbError",
     "ScaffoldError",
+    "describe",
     "format_location",
 ]
 
@@ -36,6 +37,26 @@ def format_location(
     if column:
         parts.append(f"列 {column}")
     return " ".join(parts)
+
+
+def describe(
+    message: str,
+    *,
+    department: str | None = None,
+    file: str | None = None,
+    row: int | None = None,
+    column: str | None = None,
+    value: str | None = None,
+    expected: str | None = None,
+) -> str:
+    """One line for a human: where, what is wrong, the value (unless already quoted), what was expected."""
+    where = format_location(department, file, row, column)
+    text = f"{where}：{message}" if where else message
+    if value is not None and f"“{value}”" not in message:
+        text += f"（值：“{value if len(value) <= 60 else value[:57] + '…'}”）"
+    if expected:
+        text += f"；应为：{expected}"
+    return text
 
 
 class PerfnbError(Exception):
@@ -76,13 +97,7 @@ class PerfnbError(Exception):
         return (_rebuild, (type(self), self.message, self.fields()))
 
     def __str__(self) -> str:
-        where = format_location(self.department, self.file, self.row, self.column)
-        text = f"{where}：{self.message}" if where else self.message
-        if self.value is not None:
-            text += f"（值：“{self.value}”）"
-        if self.expected:
-            text += f"；应为：{self.expected}"
-        return text
+        return describe(self.message, **self.fields())
 
 
 def _rebuild(cls: type[PerfnbError], message: str, fields: dict[str, Any]) -> PerfnbError:

@@ -131,8 +131,7 @@ class _Loader:
         header = self.read_header()
         for spec, raw in self.read_tables():
             self.read_rows(spec, raw)
-        if header is not None:
-            self.cross_check(header.fiscal_year)
+        self.cross_check(header.fiscal_year if header is not None else None)
         department = None
         if header is not None and not any(p.severity is Severity.ERROR for p in self.problems):
             department = self.build(header)
@@ -149,7 +148,7 @@ class _Loader:
         try:
             text, source, warnings = read_text(path, f"{self.dept_id}/{HEADER_FILE}")
         except DataFileError as exc:
-            self.add(HEADER_FILE, None, None, None, "encoding", exc.message, exc.expected)
+            self.add(HEADER_FILE, None, None, None, "file", exc.message, exc.expected)
             return None
         self.sources.append(source)
         for warning in warnings:
@@ -275,7 +274,7 @@ class _Loader:
     def ids(self, table: str) -> set[str]:
         return {row.id for _, row in self.rows[table]}
 
-    def cross_check(self, year: int) -> None:
+    def cross_check(self, year: int | None) -> None:
         for spec in TABLES:
             first: dict[str, int] = {}
             for n, row in self.rows[spec.name]:
@@ -318,7 +317,7 @@ class _Loader:
                 seen.add(node)
                 node = parent[node]
 
-    def check_indicators(self, year: int) -> None:
+    def check_indicators(self, year: int | None) -> None:
         file = self.files.get("indicators")
         for n, row in self.rows["indicators"]:
             if row.level3 is None and any(getattr(row, c) for c in (*_VALUE_COLUMNS, "weight", "score")):
@@ -327,7 +326,7 @@ class _Loader:
             for column in _VALUE_COLUMNS:
                 self.check_value(file, n, column, getattr(row, column), year)
 
-    def check_narratives(self, year: int) -> None:
+    def check_narratives(self, year: int | None) -> None:
         file = self.files.get("narrative_targets")
         for n, row in self.rows["narrative_targets"]:
             parsed = self.check_value(file, n, "quantity", row.quantity, year)
@@ -335,7 +334,7 @@ class _Loader:
                 self.add(file, n, "quantity", row.quantity, "not_quantity", "数量表述里没有数量",
                          "带数字的表述，如 不少于2500件", Severity.WARNING)  # fmt: skip
 
-    def check_value(self, file: str | None, n: int, column: str, text: str | None, year: int) -> Any:
+    def check_value(self, file: str | None, n: int, column: str, text: str | None, year: int | None) -> Any:
         parsed = parse_value(text, year=year)
         if parsed is not None and parsed.warning:
             code = "value_unparsed" if parsed.kind is ValueKind.TEXT else "value_doubtful"

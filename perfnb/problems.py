@@ -6,7 +6,7 @@ from dataclasses import asdict, dataclass
 from enum import StrEnum
 from typing import Any
 
-from perfnb.errors import PerfnbError, format_location
+from perfnb.errors import PerfnbError, describe
 
 __all__ = ["Problem", "Severity", "problem_from_error"]
 
@@ -42,14 +42,10 @@ class Problem:
     severity: Severity = Severity.ERROR
 
     def __str__(self) -> str:
-        where = format_location(self.department, self.file, self.row, self.column)
-        text = f"[{self.severity.label}] {where}：{self.message}"
-        if self.value is not None and f"“{self.value}”" not in self.message:
-            shown = self.value if len(self.value) <= 60 else self.value[:57] + "…"
-            text += f"（值：“{shown}”）"
-        if self.expected:
-            text += f"；应为：{self.expected}"
-        return text
+        return f"[{self.severity.label}] " + describe(
+            self.message, department=self.department, file=self.file, row=self.row, column=self.column,
+            value=self.value, expected=self.expected,
+        )  # fmt: skip
 
     def as_row(self) -> dict[str, Any]:
         """A plain dict, for tables and JSON."""

@@ -267,3 +267,16 @@ def test_locations_lead_back_to_raw_cells(data_dir: Path) -> None:
     line = (RAW / "nantong-ipc-2025" / "funds.csv").read_text(encoding="utf-8").splitlines()[where.row - 1]
     assert line.startswith("f-x6,") and ",157," in line
     assert Decimal("157") == next(f.budget for f in dept.funds if f.id == "f-x6")
+
+
+def test_table_problems_are_found_even_when_the_header_is_broken(
+    copy_seed: Callable[[str], Path], data_dir: Path
+) -> None:
+    folder = copy_seed("gzkfq-ip-2025")
+    (folder / "department.yaml").write_text("name: [\n", encoding="utf-8")
+    row = set_cell(folder / "indicators.csv", "i01", "project_id", "t9")
+    result = load_department("gzkfq-ip-2025", data_dir)
+    assert {(p.file, p.row, p.code) for p in result.errors} == {
+        ("department.yaml", 2, "yaml"),
+        ("indicators.csv", row, "reference"),
+    }
