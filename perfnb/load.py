@@ -146,11 +146,11 @@ class _Loader:
                      "部门信息文件（perfnb new 可生成模板）")  # fmt: skip
             return None
         try:
-            text, source, warnings = read_text(path, f"{self.dept_id}/{HEADER_FILE}")
+            text, source, warnings = read_text(path, HEADER_FILE)
         except DataFileError as exc:
             self.add(HEADER_FILE, None, None, None, "file", exc.message, exc.expected)
             return None
-        self.sources.append(source)
+        self.sources.append(_relative(source, self.dept_id))
         for warning in warnings:
             self.add(HEADER_FILE, None, None, None, "encoding", warning, severity=Severity.WARNING)
         try:

@@ -10,7 +10,7 @@ import csv
 import hashlib
 import io
 import re
-from collections.abc import Iterable
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from decimal import Decimal
@@ -93,7 +93,7 @@ def read_csv(path: Path, display: str) -> tuple[RawTable, SourceFile]:
 
 
 def read_xlsx(
-    path: Path, display: str, sheets: Iterable[str]
+    path: Path, display: str, sheets: Sequence[str]
 ) -> tuple[dict[str, RawTable | DataFileError], SourceFile]:
     """Read the named sheets of a workbook; a missing or unreadable sheet maps to its error."""
     import openpyxl  # deferred: only workbook users pay for the import
