@@ -284,17 +284,18 @@ class _Loader:
                 first.setdefault(row.id, n)
         projects, funds, indicators = self.ids("projects"), self.ids("funds"), self.ids("indicators")
         for table in ("funds", "indicators", "narrative_targets", "reported_figures"):
-            self.check_refs(table, "project_id", projects, "projects.csv")
+            self.check_refs(table, "project_id", projects, "projects")
         for table in ("narrative_targets", "reported_figures"):
-            self.check_refs(table, "indicator_id", indicators, "indicators.csv")
-        self.check_refs("funds", "parent", funds, "funds.csv")
-        self.check_refs("indicators", "funds_ids", funds, "funds.csv")
+            self.check_refs(table, "indicator_id", indicators, "indicators")
+        self.check_refs("funds", "parent", funds, "funds")
+        self.check_refs("indicators", "funds_ids", funds, "funds")
         self.check_parent_cycles()
         self.check_indicators(year)
         self.check_narratives(year)
         self.check_reported()
 
-    def check_refs(self, table: str, column: str, known: set[str], target: str) -> None:
+    def check_refs(self, table: str, column: str, known: set[str], target_table: str) -> None:
+        target = self.files.get(target_table, f"{target_table}.csv")  # the file or sheet as read
         for n, row in self.rows[table]:
             value = getattr(row, column)
             for ref in value if isinstance(value, tuple) else (value,):
@@ -305,14 +306,15 @@ class _Loader:
                     self.add(self.files[table], n, column, ref, "reference", "行的上级是它自己", "另一行的编号")
 
     def check_parent_cycles(self) -> None:
+        """Flag each funds row that is its own ancestor (a row pointing at itself is a reference error)."""
         parent = {row.id: row.parent for _, row in self.rows["funds"]}
         for n, row in self.rows["funds"]:
-            seen, node = {row.id}, row.parent
-            while node is not None and node in parent:
-                if node in seen:
-                    if node != row.id or row.parent != row.id:
-                        self.add(self.files["funds"], n, "parent", row.parent, "reference",
-                                 "上级行形成循环", "树状结构（没有循环）")  # fmt: skip
+            seen: set[str] = set()
+            node = row.parent if row.parent != row.id else None
+            while node is not None and node in parent and node not in seen:
+                if node == row.id:
+                    self.add(self.files["funds"], n, "parent", row.parent, "reference",
+                             "上级行形成循环", "树状结构（没有循环）")  # fmt: skip
                     break
                 seen.add(node)
                 node = parent[node]

@@ -120,7 +120,11 @@ def read_xlsx(
                 [_cell_text(cell, formulas, r, c) for c, cell in enumerate(row)]
                 for r, row in enumerate(book[name].iter_rows(), 1)
             ]
-            table = _table(where, records, ())
+            try:
+                table = _table(where, records, ())
+            except DataFileError as exc:  # an empty sheet: report it, read the others
+                out[name] = exc
+                continue
             bad = tuple(
                 BadCell(r, table.header[c] if c < len(table.header) else str(c + 1), text,
                         "单元格是公式，不是数值", "数值或文字（Excel：复制后“选择性粘贴—数值”）")

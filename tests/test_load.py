@@ -280,3 +280,25 @@ def test_table_problems_are_found_even_when_the_header_is_broken(
         ("department.yaml", 2, "yaml"),
         ("indicators.csv", row, "reference"),
     }
+
+
+def test_only_rows_on_a_cycle_are_flagged(copy_seed: Callable[[str], Path], data_dir: Path) -> None:
+    folder = copy_seed("nantong-ipc-2025")
+    project_row = set_cell(folder / "funds.csv", "f-project", "parent", "f-x1")
+    x1_row = set_cell(folder / "funds.csv", "f-x1", "parent", "f-project")  # unchanged: f-x1 → f-project
+    result = load_department("nantong-ipc-2025", data_dir)
+    cycles = sorted(p.row for p in result.errors if p.message == "上级行形成循环")
+    assert cycles == [project_row, x1_row]  # f-x2 … f-x8 only point into the cycle
+
+
+def test_reference_messages_name_the_sheet_in_a_workbook(copy_seed: Callable[[str], Path], data_dir: Path) -> None:
+    from tests.conftest import csv_to_workbook
+
+    folder = copy_seed("gzkfq-ip-2025")
+    set_cell(folder / "indicators.csv", "i01", "project_id", "t9")
+    csv_to_workbook(folder)
+    (problem,) = load_department("gzkfq-ip-2025", data_dir).errors
+    assert (problem.file, problem.message) == (
+        "department.xlsx[indicators]",
+        "引用的编号在 department.xlsx[projects] 中不存在",
+    )

@@ -75,3 +75,18 @@ def test_broken_workbook_is_rejected(copy_seed: Callable[[str], Path], data_dir:
     path.write_bytes(b"PK\x03\x04 not a zip")
     (problem,) = load_department("gzkfq-ip-2025", data_dir).errors
     assert problem.message.startswith("无法作为 Excel 工作簿读取")
+
+
+def test_empty_sheet_is_reported_and_the_other_sheets_still_read(
+    copy_seed: Callable[[str], Path], data_dir: Path
+) -> None:
+    path, book = _workbook(copy_seed)
+    book.remove(book["narrative_targets"])
+    book.create_sheet("narrative_targets")
+    book["funds"]["J2"] = "x"  # a problem in another sheet must still be found
+    book.save(path)
+    result = load_department("gzkfq-ip-2025", data_dir)
+    assert {(p.file, p.row, p.column, p.code) for p in result.errors} == {
+        ("department.xlsx[narrative_targets]", None, None, "file"),
+        ("department.xlsx[funds]", 2, "budget", "number"),
+    }
