@@ -285,8 +285,8 @@ class _Loader:
         projects, funds, indicators = self.ids("projects"), self.ids("funds"), self.ids("indicators")
         for table in ("funds", "indicators", "narrative_targets", "reported_figures"):
             self.check_refs(table, "project_id", projects, "projects")
-        for table in ("narrative_targets", "reported_figures"):
-            self.check_refs(table, "indicator_id", indicators, "indicators")
+        self.check_refs("narrative_targets", "indicator_id", indicators, "indicators")
+        self.check_refs("reported_figures", "indicator_ids", indicators, "indicators")
         self.check_refs("funds", "parent", funds, "funds")
         self.check_refs("indicators", "funds_ids", funds, "funds")
         self.check_parent_cycles()

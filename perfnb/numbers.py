@@ -4,9 +4,17 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from decimal import Decimal
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
-__all__ = ["NO_VALUE_MARKS", "NumberFormatError", "is_no_value", "normalize_text", "parse_decimal"]
+__all__ = [
+    "NO_VALUE_MARKS",
+    "NumberFormatError",
+    "is_no_value",
+    "normalize_text",
+    "parse_decimal",
+    "round_half_up",
+    "truncate",
+]
 
 #: Cell contents that mean "no value" in Chinese tables (besides blank).
 NO_VALUE_MARKS = frozenset({"", "—", "——", "－", "-", "–", "/", "／", "\\"})
@@ -41,3 +49,13 @@ def parse_decimal(text: str) -> Decimal:
             raise NumberFormatError(f"“{text}”像是欧式写法（小数点用逗号）；应写作 1234.5 或 1,234.5")
         raise NumberFormatError(f"“{text}”不是数字；应为十进制数，如 1234.56 或 1,234.56")
     return Decimal(s.replace(",", ""))
+
+
+def round_half_up(number: Decimal, places: int) -> Decimal:
+    """Round half away from zero to ``places`` decimals, the way documents print (2.915 → 2.92)."""
+    return number.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+
+
+def truncate(number: Decimal, places: int) -> Decimal:
+    """Cut to ``places`` decimals toward zero (some systems print 2.919 as 2.91)."""
+    return number.quantize(Decimal(1).scaleb(-places), rounding=ROUND_DOWN)

@@ -12,15 +12,25 @@ __all__ = ["Problem", "Severity", "problem_from_error"]
 
 
 class Severity(StrEnum):
-    """How bad a problem is: errors make a department invalid, warnings do not."""
+    """How bad a problem or finding is.
+
+    In validation, errors make a department invalid and warnings do not. In findings, an
+    error is a wrong figure, a warning something inconsistent or doubtful, info a note.
+    """
 
     ERROR = "error"
     WARNING = "warning"
+    INFO = "info"
 
     @property
     def label(self) -> str:
         """The Chinese label shown to auditors."""
-        return {"error": "错误", "warning": "警告"}[self.value]
+        return {"error": "错误", "warning": "警告", "info": "提示"}[self.value]
+
+    @property
+    def rank(self) -> int:
+        """0 for errors, 1 for warnings, 2 for info: the order findings are listed in."""
+        return ("error", "warning", "info").index(self.value)
 
 
 @dataclass(frozen=True)

@@ -382,7 +382,9 @@ class ReportedFigure(Row):
 
     id: RowId = col("编号", "本表内唯一，如 r1")
     project_id: OptRowId = col("项目编号", "所属项目或子项目；整体留空", default=None)
-    indicator_id: OptRowId = col("对应指标", "如该数字属于某一指标，填其编号", default=None)
+    indicator_ids: IdList = col(
+        "对应指标", "该数字所属的指标编号；小计填所含各项，多个用 ; 分隔", default=()
+    )
     measure: ReqMeasure = col(
         "类别", "execution_rate、arrival_rate、cost_variance、score、total_score、grade 等（见下表）"
     )

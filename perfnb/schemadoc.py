@@ -33,7 +33,7 @@ UTF-8 CSV files (`projects.csv`, `funds.csv`, `indicators.csv`, `narrative_targe
   “无此数”。金额和数量不能为负。
 - **小数位**：照原文，`2.50` 不要写成 `2.5`——复核时按报告的小数位比对。
 - **编号**：每张表的 `id` 在表内唯一，只用英文字母、数字和 `. _ -`。表之间用编号互相引用
-  （`project_id`、`parent`、`indicator_id`、`funds_ids`）。
+  （`project_id`、`parent`、`indicator_id`、`indicator_ids`、`funds_ids`）。
 - **CSV**：UTF-8（可带 BOM），第一行（或 `#` 注释行之后的第一行）是列名，列名必须与下表一致；
   GB18030/GBK 编码的文件可以读，但会给出警告，建议另存为 UTF-8。
 - **每个数字只录一次**：资金表里的合计行录在 `funds.csv`（各组成部分用 `parent` 指向它）；
