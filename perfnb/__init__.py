@@ -1,12 +1,14 @@
 """perfnb: reproduce a department's budget performance self-evaluation (预算绩效自评).
 
 The public surface: ``load`` (one department, or raise), ``validate`` (many, gathering every
-problem), the model ``Department`` and ``__version__``.
+problem), ``check`` (validate, recompute, reconcile and write results), the model
+``Department`` and ``__version__``.
 """
+
+__version__ = "0.1.0"
 
 from perfnb.load import load, validate
 from perfnb.model import Department
+from perfnb.runner import check
 
-__all__ = ["Department", "__version__", "load", "validate"]
-
-__version__ = "0.1.0"
+__all__ = ["Department", "__version__", "check", "load", "validate"]

@@ -132,10 +132,22 @@ class _Loader:
         for spec, raw in self.read_tables():
             self.read_rows(spec, raw)
         self.cross_check(header.fiscal_year if header is not None else None)
+        if header is not None:
+            self.check_scheme(header.scheme)
         department = None
         if header is not None and not any(p.severity is Severity.ERROR for p in self.problems):
             department = self.build(header)
         return LoadResult(self.dept_id, department, tuple(self.problems))
+
+    def check_scheme(self, name: str) -> None:
+        """The scheme named in the header exists (shipped, or the department's own scheme.yaml)."""
+        from perfnb.schemes import SchemeError, load_scheme
+
+        try:
+            load_scheme(name, self.folder)
+        except SchemeError as exc:
+            self.add(Path(exc.file).name if exc.file else HEADER_FILE, None, "scheme", name, "scheme", exc.message,
+                     exc.expected)  # fmt: skip
 
     # --- header ---------------------------------------------------------------------
 

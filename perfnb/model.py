@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from perfnb.figures import Cell
 from perfnb.schema import (
     DepartmentHeader,
     FundLine,
@@ -54,6 +55,13 @@ class Department:
     def where(self, table: str, row_id: str) -> Location | None:
         """Where the row ``row_id`` of ``table`` (e.g. ``"funds"``) was read from."""
         return self.locations.get((table, row_id))
+
+    def cell(self, table: str, row_id: str, column: str | None = None) -> Cell:
+        """The cell of ``column`` in row ``row_id`` of ``table`` (file and row as read)."""
+        where = self.where(table, row_id)
+        if where is None:
+            return Cell(f"{self.id}/{table}.csv", None, column)
+        return Cell(where.file, where.row, column)
 
     def money_unit(self, row: FundLine | Project) -> str:
         """The money unit of a row: its own ``unit``, else the document's."""

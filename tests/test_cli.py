@@ -119,3 +119,33 @@ def test_schema_command_prints_the_guide() -> None:
 
 def test_committed_format_guide_is_current() -> None:
     assert (RAW / "README.md").read_text(encoding="utf-8") == render(), "run `make docs`"
+
+
+def test_check_writes_three_files_per_department(tmp_path: Path) -> None:
+    code, out = run("check", "--data-dir", str(RAW), "--processed-dir", str(tmp_path))
+    assert code == 0, out
+    for name in SEEDS:
+        assert sorted(p.name for p in (tmp_path / name).iterdir()) == ["figures.csv", "findings.csv", "summary.json"]
+    assert "nanchang-ip-fund-2020  总分 93.31（原文 93.31），等级 优" in out
+    assert "共 4 个部门：4 个已核对，0 个失败" in out
+
+
+def test_check_goes_on_past_a_broken_department(copy_seed: Callable[[str], Path], data_dir: Path,
+                                                tmp_path: Path) -> None:  # fmt: skip
+    copy_seed("gzkfq-ip-2025")
+    broken = copy_seed("nantong-ipc-2025")
+    funds = broken / "funds.csv"
+    funds.write_text(funds.read_text(encoding="utf-8").replace("879.12", "八百", 1), encoding="utf-8")
+    other = copy_seed("binhai-ip-2025")
+    header = other / "department.yaml"
+    header.write_text(header.read_text(encoding="utf-8").replace("scheme: targets-only", "scheme: no-such-scheme"),
+                      encoding="utf-8")  # fmt: skip
+    before = {p: p.read_bytes() for p in data_dir.rglob("*") if p.is_file()}
+    code, out = run("check", "--data-dir", str(data_dir), "--processed-dir", str(tmp_path / "out"))
+    assert code == 1
+    assert "nantong-ipc-2025  失败（数据无效）" in out and "“八百”不是数字" in out
+    assert "binhai-ip-2025  失败（数据无效）" in out and "评分方案“no-such-scheme”不存在" in out
+    assert (tmp_path / "out" / "gzkfq-ip-2025" / "summary.json").is_file()
+    assert not (tmp_path / "out" / "nantong-ipc-2025").exists()
+    assert "Traceback" not in out
+    assert before == {p: p.read_bytes() for p in data_dir.rglob("*") if p.is_file()}  # raw data untouched

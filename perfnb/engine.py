@@ -1,0 +1,114 @@
+"""The audit engine: a department and its scheme in, figures, findings and a summary out.
+
+``check_department`` is a straight line: facts → funds → scores → printed rates → target
+quality → summary. It is pure: it reads the loaded department and writes nothing.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from perfnb import __version__
+from perfnb.facts import Facts
+from perfnb.figures import Figure, Verdict, plain
+from perfnb.findings import Finding, sort_findings
+from perfnb.model import Department
+from perfnb.problems import Severity
+from perfnb.quality import check_targets
+from perfnb.reconcile import check_funds, check_reported_rates
+from perfnb.recorder import Recorder
+from perfnb.schemes import Scheme, load_scheme
+from perfnb.scorecard import Scorecard
+from perfnb.scoring import grade_of
+
+__all__ = ["CheckResult", "check_department"]
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """Everything the engine found for one department."""
+
+    department: Department
+    scheme: Scheme
+    figures: tuple[Figure, ...]
+    findings: tuple[Finding, ...]
+    total: Decimal | None
+    grade: str | None
+
+    def summary(self) -> dict[str, Any]:
+        """The content of ``summary.json`` (deterministic: no clock, sorted keys by construction)."""
+        h = self.department.header
+        reported_total = next(
+            (r.value for r in self.department.reported_figures if r.measure == "total_score" and r.project_id is None),
+            None,
+        )
+        reported_grade = next((r.value for r in self.department.reported_figures if r.measure == "grade"), None)
+        verdicts = Counter(f.verdict.value for f in self.figures)
+        severities = Counter(f.severity.value for f in self.findings)
+        return {
+            "department": {
+                "id": h.id,
+                "name": h.name,
+                "region": h.region,
+                "fiscal_year": h.fiscal_year,
+                "kind": h.kind,
+                "money_unit": h.money_unit,
+            },
+            "scheme": {
+                "name": self.scheme.name,
+                "title": self.scheme.title,
+                "mode": self.scheme.mode,
+                "assumed": list(self.scheme.assumed),
+            },
+            "score": {
+                "recomputed": None if self.total is None else plain(self.total),
+                "reported": reported_total,
+                "grade_recomputed": self.grade,
+                "grade_reported": reported_grade,
+            },
+            "verdicts": {v.value: verdicts.get(v.value, 0) for v in Verdict},
+            "findings": {s.value: severities.get(s.value, 0) for s in Severity},
+            "findings_by_code": dict(sorted(Counter(f.code for f in self.findings).items())),
+            "perfnb_version": __version__,
+            "inputs": [
+                {"file": s.path, "sha256": s.sha256, "bytes": s.size, "encoding": s.encoding}
+                for s in sorted(self.department.sources, key=lambda s: s.path)
+            ],
+        }
+
+
+def check_department(dept: Department, scheme: Scheme | None = None, department_dir: Path | None = None) -> CheckResult:
+    """Recompute, reconcile and check one department under its scheme (named in department.yaml)."""
+    scheme = scheme or load_scheme(dept.header.scheme, department_dir)
+    facts, rec = Facts(dept), Recorder()
+    card = Scorecard(facts, rec, scheme)
+    check_funds(facts, rec, scheme)
+    card.score_indicators()
+    check_reported_rates(facts, rec, scheme, card.basis_of)
+    card.check_reported()
+    for item in check_targets(dept):
+        rec.add(item)
+    grade = None
+    if card.total is not None and scheme.grades:
+        grade = grade_of(card.round(card.total), scheme.grades)
+    total = None if card.total is None else card.round(card.total)
+    figures = tuple(sorted(rec.figures, key=_figure_key))
+    return CheckResult(dept, scheme, figures, tuple(sort_findings(_unique(rec.findings))), total, grade)
+
+
+def _figure_key(fig: Figure) -> tuple[Any, ...]:
+    cell = fig.cell
+    return (cell.file if cell else "~", cell.row or 0 if cell else 0, cell.column or "" if cell else "", fig.id)
+
+
+def _unique(findings: list[Finding]) -> list[Finding]:
+    seen, out = set(), []
+    for f in findings:
+        if f not in seen:
+            seen.add(f)
+            out.append(f)
+    return out

@@ -1,0 +1,136 @@
+"""Recomputed figures: what was computed, from which cells, and how it compares with the document.
+
+A :class:`Figure` is the unit of explanation: its formula, its inputs (each traced to a
+cell of ``data/raw``), the recomputed value, the value as the document printed it, the
+difference at the printed precision, and a verdict with its reason.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from enum import StrEnum
+
+from perfnb.numbers import round_half_up, truncate
+from perfnb.schema import decimals_of
+
+__all__ = ["Cell", "Comparison", "Figure", "Input", "Verdict", "compare", "plain"]
+
+
+class Verdict(StrEnum):
+    """How a reported figure compares with its recomputation."""
+
+    AGREES = "agrees"
+    DIFFERS = "differs"
+    CANNOT_CHECK = "cannot_check"
+    DERIVED = "derived"  # recomputed only: the document prints no value to compare
+
+    @property
+    def label(self) -> str:
+        """The Chinese label shown to auditors."""
+        return {
+            "agrees": "相符",
+            "differs": "不符",
+            "cannot_check": "无法复核",
+            "derived": "仅复算（原文未印）",
+        }[self.value]
+
+
+@dataclass(frozen=True, order=True)
+class Cell:
+    """A cell of ``data/raw``: file (relative to the data directory), spreadsheet row, column."""
+
+    file: str
+    row: int | None = None
+    column: str | None = None
+
+    def __str__(self) -> str:
+        text = self.file
+        if self.row is not None:
+            text += f" 第 {self.row} 行"
+        if self.column:
+            text += f" {self.column}"
+        return text
+
+
+@dataclass(frozen=True)
+class Input:
+    """One input of a recomputation: its Chinese name, value, unit and cell."""
+
+    name: str
+    value: Decimal | str
+    unit: str | None = None
+    cell: Cell | None = None
+
+    def __str__(self) -> str:
+        value = plain(self.value) if isinstance(self.value, Decimal) else self.value
+        text = f"{self.name}={value}{self.unit or ''}"
+        return f"{text}（{self.cell}）" if self.cell else text
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """A reported number against a recomputed one, at the reported precision."""
+
+    verdict: Verdict
+    rounded: Decimal
+    difference: Decimal
+    truncated: bool = False
+
+
+def plain(number: Decimal) -> str:
+    """A Decimal as plain text, never in exponent form (``2.566E+5`` → ``256600``)."""
+    text = format(number, "f")
+    return "0" if text in ("-0", "0E-0") else text
+
+
+def compare(reported: Decimal, recomputed: Decimal) -> Comparison:
+    """Compare at the reported precision: agree when the recomputed value, rounded half-up
+    to the decimals the document printed, equals the printed value.
+
+    When only truncation matches, the verdict is still "agrees" with ``truncated`` set, so
+    the caller can say so. ``difference`` is reported − recomputed (rounded).
+    """
+    places = decimals_of(reported)
+    rounded = round_half_up(recomputed, places)
+    if rounded == reported:
+        return Comparison(Verdict.AGREES, rounded, Decimal(0))
+    if truncate(recomputed, places) == reported:
+        return Comparison(Verdict.AGREES, rounded, reported - rounded, truncated=True)
+    return Comparison(Verdict.DIFFERS, rounded, reported - rounded)
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One recomputed figure and its verdict.
+
+    ``id`` is stable across runs (a reported-figure id such as ``r030``, or a derived key such
+    as ``sum:f-total:按来源:budget``). ``cell`` is where the reported value sits in
+    ``data/raw``; ``note`` gives the reason for "cannot check", the basis that matched, or
+    what the reader should know.
+    """
+
+    id: str
+    label: str
+    measure: str
+    formula: str
+    inputs: tuple[Input, ...]
+    recomputed: Decimal | str | None
+    reported: str | None
+    verdict: Verdict
+    unit: str | None = None
+    precision: int | None = None
+    difference: Decimal | None = None
+    note: str = ""
+    basis: str = ""
+    project_id: str | None = None
+    cell: Cell | None = None
+    sources: tuple[str, ...] = field(default=())
+
+    @property
+    def recomputed_text(self) -> str:
+        """The recomputed value as text: at the printed precision when there is one, else in full."""
+        value = self.recomputed
+        if isinstance(value, Decimal):
+            return plain(round_half_up(value, self.precision) if self.precision is not None else value)
+        return value or ""

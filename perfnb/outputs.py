@@ -1,0 +1,132 @@
+"""Writing a department's results to ``data/processed/<dept>/``: figures.csv, findings.csv, summary.json.
+
+Files are written atomically (a temporary file in the same folder, then a rename) and
+deterministically: stable row order, no clock, ``\\n`` line ends, UTF-8 with a BOM for the
+CSV files (so that Excel opens the Chinese text correctly).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import tempfile
+from decimal import Decimal
+from pathlib import Path
+
+from perfnb.engine import CheckResult
+from perfnb.figures import Figure, plain
+from perfnb.numbers import round_half_up
+
+__all__ = ["FIGURE_COLUMNS", "FINDING_COLUMNS", "atomic_write", "figure_row", "write_results"]
+
+FIGURE_COLUMNS = (
+    "id",
+    "project_id",
+    "label",
+    "measure",
+    "formula",
+    "inputs",
+    "recomputed",
+    "recomputed_at_precision",
+    "reported",
+    "unit",
+    "precision",
+    "difference",
+    "verdict",
+    "verdict_label",
+    "basis",
+    "note",
+    "file",
+    "row",
+    "column",
+)
+FINDING_COLUMNS = (
+    "code",
+    "severity",
+    "severity_label",
+    "title",
+    "subject",
+    "project_id",
+    "file",
+    "row",
+    "column",
+    "reported",
+    "recomputed",
+    "figure_id",
+    "message",
+)
+
+
+def atomic_write(path: Path, text: str, *, bom: bool = False) -> None:
+    """Write ``text`` to ``path`` through a temporary file and a rename (never a half-written file)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8-sig" if bom else "utf-8", newline="") as handle:
+            handle.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def figure_row(fig: Figure) -> dict[str, str]:
+    """One figure as a flat row of text."""
+    recomputed = fig.recomputed
+    cell = fig.cell
+    return {
+        "id": fig.id,
+        "project_id": fig.project_id or "",
+        "label": fig.label,
+        "measure": fig.measure,
+        "formula": fig.formula,
+        "inputs": "；".join(str(i) for i in fig.inputs),
+        "recomputed": _full(recomputed),
+        "recomputed_at_precision": fig.recomputed_text,
+        "reported": fig.reported or "",
+        "unit": fig.unit or "",
+        "precision": "" if fig.precision is None else str(fig.precision),
+        "difference": "" if fig.difference is None else plain(fig.difference),
+        "verdict": fig.verdict.value,
+        "verdict_label": fig.verdict.label,
+        "basis": fig.basis,
+        "note": fig.note,
+        "file": cell.file if cell else "",
+        "row": "" if cell is None or cell.row is None else str(cell.row),
+        "column": (cell.column or "") if cell else "",
+    }
+
+
+def _full(value: Decimal | str | None) -> str:
+    """The recomputed value in full, up to 10 decimals (a quotient has endless digits)."""
+    if isinstance(value, Decimal):
+        exponent = value.as_tuple().exponent
+        if isinstance(exponent, int) and exponent < -10:
+            value = round_half_up(value, 10).normalize()
+        return plain(value)
+    return value or ""
+
+
+def _csv(columns: tuple[str, ...], rows: list[dict[str, str]]) -> str:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return out.getvalue()
+
+
+def write_results(result: CheckResult, processed_dir: Path) -> Path:
+    """Write the three result files of one department; return its folder."""
+    folder = processed_dir / result.department.id
+    figures = [figure_row(f) for f in result.figures]
+    findings = []
+    for f in result.findings:
+        row = f.as_row()
+        row.update(severity_label=f.severity.label, title=f.title)
+        findings.append(row)
+    atomic_write(folder / "figures.csv", _csv(FIGURE_COLUMNS, figures), bom=True)
+    atomic_write(folder / "findings.csv", _csv(FINDING_COLUMNS, findings), bom=True)
+    atomic_write(folder / "summary.json", json.dumps(result.summary(), ensure_ascii=False, indent=2) + "\n")
+    return folder

@@ -1,0 +1,201 @@
+"""Gathering figures and findings: one place for the verdict and severity policy.
+
+Policy (domain-rules §5): a reported number agrees when the recomputed value, rounded
+half-up to the printed decimals, equals it (truncation matching is a rounding note). A
+difference is an error unless it is within 0.01 on a row (0.1 on a total), which is a
+rounding note; a difference that another plausible basis explains (another denominator, a
+rounded intermediate) takes that basis's severity and names it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from perfnb.figures import Cell, Figure, Input, Verdict, compare, plain
+from perfnb.findings import Finding, finding
+from perfnb.numbers import parse_decimal, round_half_up
+from perfnb.problems import Severity
+from perfnb.schema import decimals_of
+
+__all__ = ["Alternative", "Recorder"]
+
+ROW_TOLERANCE = Decimal("0.01")
+TOTAL_TOLERANCE = Decimal("0.1")
+
+
+@dataclass(frozen=True)
+class Alternative:
+    """Another basis the document may have used: what it is, its value, and how bad using it is."""
+
+    label: str
+    value: Decimal
+    severity: Severity = Severity.WARNING
+
+
+class Recorder:
+    """Collects figures and findings for one department."""
+
+    def __init__(self) -> None:
+        self.figures: list[Figure] = []
+        self.findings: list[Finding] = []
+
+    def add(self, item: Finding) -> None:
+        """Record a finding."""
+        self.findings.append(item)
+
+    def cannot(
+        self,
+        fid: str,
+        label: str,
+        measure: str,
+        why: str,
+        *,
+        reported: str | None = None,
+        cell: Cell | None = None,
+        formula: str = "",
+        inputs: Sequence[Input] = (),
+        unit: str | None = None,
+        project_id: str | None = None,
+    ) -> Figure:
+        """Record a figure that cannot be checked, with the reason."""
+        fig = Figure(
+            fid,
+            label,
+            measure,
+            formula,
+            tuple(inputs),
+            None,
+            reported,
+            Verdict.CANNOT_CHECK,
+            unit=unit,
+            note=why,
+            project_id=project_id,
+            cell=cell,
+        )
+        self.figures.append(fig)
+        return fig
+
+    def derived(
+        self,
+        fid: str,
+        label: str,
+        measure: str,
+        formula: str,
+        inputs: Sequence[Input],
+        value: Decimal | str,
+        *,
+        unit: str | None = None,
+        places: int | None = 2,
+        note: str = "",
+        project_id: str | None = None,
+    ) -> Figure:
+        """Record a figure the document does not print (recomputed only)."""
+        fig = Figure(
+            fid,
+            label,
+            measure,
+            formula,
+            tuple(inputs),
+            value,
+            None,
+            Verdict.DERIVED,
+            unit=unit,
+            precision=places,
+            note=note,
+            project_id=project_id,
+        )
+        self.figures.append(fig)
+        return fig
+
+    def number(
+        self,
+        fid: str,
+        label: str,
+        measure: str,
+        formula: str,
+        inputs: Sequence[Input],
+        value: Decimal,
+        reported: str,
+        *,
+        cell: Cell | None,
+        code: str,
+        subject: str,
+        unit: str | None = None,
+        alternatives: Sequence[Alternative] = (),
+        total: bool = False,
+        note: str = "",
+        project_id: str | None = None,
+    ) -> Figure:
+        """Compare a printed number with its recomputation; record the figure and any finding."""
+        printed = parse_decimal(reported)
+        cmp = compare(printed, value)
+        places = decimals_of(printed)
+        basis, notes = "", [note] if note else []
+        severity: Severity | None = None
+        if cmp.verdict is Verdict.AGREES and cmp.truncated:
+            notes.append(f"原文按截断取 {places} 位小数（四舍五入应为 {plain(cmp.rounded)}）")
+            severity = Severity.INFO
+        elif cmp.verdict is Verdict.DIFFERS:
+            alt = next((a for a in alternatives if compare(printed, a.value).verdict is Verdict.AGREES), None)
+            if alt is not None:
+                basis = alt.label
+                notes.append(f"与{alt.label}的结果（{plain(round_half_up(alt.value, places))}）相符")
+                severity = alt.severity
+            else:
+                tolerance = TOTAL_TOLERANCE if total else ROW_TOLERANCE
+                severity = Severity.INFO if abs(cmp.difference) <= tolerance else Severity.ERROR
+        fig = Figure(
+            fid,
+            label,
+            measure,
+            formula,
+            tuple(inputs),
+            value,
+            reported,
+            cmp.verdict,
+            unit=unit,
+            precision=places,
+            difference=cmp.difference,
+            note="；".join(notes),
+            basis=basis,
+            project_id=project_id,
+            cell=cell,
+        )
+        self.figures.append(fig)
+        if severity is not None:
+            rec = plain(round_half_up(value, max(places, 2)))
+            u = unit or ""
+            if cmp.verdict is Verdict.AGREES:
+                msg = f"{label}：原文 {reported}{u}，{fig.note}"
+                self.add(
+                    finding(
+                        "ROUNDING_NOTE",
+                        subject,
+                        msg,
+                        cell=cell,
+                        reported=reported,
+                        recomputed=rec,
+                        project_id=project_id,
+                        figure_id=fid,
+                    )
+                )
+            else:
+                msg = f"{label}：原文 {reported}{u}，复算 {rec}{u}（{formula}），相差 {plain(cmp.difference)}{u}"
+                if fig.note:
+                    msg += f"；{fig.note}"
+                self.add(
+                    finding(
+                        code,
+                        subject,
+                        msg,
+                        severity=severity,
+                        cell=cell,
+                        reported=reported,
+                        recomputed=rec,
+                        project_id=project_id,
+                        figure_id=fid,
+                    )
+                )
+        return fig

@@ -1,0 +1,160 @@
+"""Scoring schemes as data: YAML files shipped in ``perfnb/data/schemes`` (or a department's own).
+
+A scheme says which sections exist and their points, how each kind of indicator row is
+scored, how sub-projects aggregate, how to round, which grade bands apply and which checks
+are on. The engine interprets it; changing a band is a one-line change in one file.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from perfnb.errors import PerfnbError
+from perfnb.scoring import Band, GradeBand
+
+__all__ = ["Band", "GradeBand", "Rule", "Scheme", "SchemeError", "Section", "available", "load_scheme", "short"]
+
+
+class SchemeError(PerfnbError):
+    """Raised when a scoring scheme is unknown or its file is invalid."""
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Section(_Model):
+    """A scoring section (一级 or 二级), its points and its parts."""
+
+    name: str
+    weight: Decimal | None = None
+    parts: tuple[Section, ...] = ()
+
+    @model_validator(mode="after")
+    def _parts_add_up(self) -> Section:
+        weights = [p.weight for p in self.parts]
+        known = [w for w in weights if w is not None]
+        if self.weight is not None and known and len(known) == len(weights) and sum(known) != self.weight:
+            raise ValueError(f"section {self.name}: parts add up to {sum(known)}, not {self.weight}")
+        return self
+
+
+class Rule(_Model):
+    """How indicator rows matching ``level2``/``level3`` (substrings; empty matches all) are scored.
+
+    ``method``: ``by_operator`` (≥ proportional with cap, ≤ reverse, = equal, no number →
+    qualitative tiers), ``rate`` (w × a rate of the row's funds, capped), ``bands`` (w × the
+    fraction of the band the rate falls in).
+    """
+
+    level2: str = ""
+    level3: str = ""
+    method: Literal["by_operator", "rate", "bands"]
+    rate: str | None = None
+    bands: tuple[Band, ...] = ()
+    note: str = ""
+
+
+class Scheme(_Model):
+    """A scoring scheme (see the module docstring); ``mode`` chooses the engine's path."""
+
+    name: str
+    title: str
+    source: str
+    mode: Literal["targets_only", "national_project", "special_fund"]
+    total: Decimal = Decimal(100)
+    places: int = 2
+    totals: Literal["sum_of_rounded", "round_of_sum"] = "sum_of_rounded"
+    execution_weight: Decimal | None = None
+    execution_cap: bool = True
+    execution_basis: Literal["budget", "received"] = "budget"
+    share_basis: Literal["exact", "printed"] = "exact"
+    sections: tuple[Section, ...] = ()
+    default_weights: bool = False
+    rules: tuple[Rule, ...] = (Rule(method="by_operator"),)
+    grades: tuple[GradeBand, ...] = ()
+    over_achievement: Decimal | None = Decimal("1.3")
+    low_execution: Decimal | None = Decimal(20)
+    score_vs_execution: Decimal | None = None
+    require_deviation: bool = False
+    assumed: tuple[str, ...] = Field(default=(), description="settings marked 'assumed' in the reference")
+
+    @model_validator(mode="after")
+    def _sections_add_up(self) -> Scheme:
+        weights = [s.weight or Decimal(0) for s in self.sections]
+        if self.sections and sum(weights) + (self.execution_weight or 0) != self.total:
+            raise ValueError(f"sections and execution add up to {sum(weights)}, not {self.total}")
+        return self
+
+    def section(self, path: str) -> Section | None:
+        """The section at ``"产出/数量"``-style ``path`` (names normalised by :func:`short`)."""
+        parts, found = [short(p) for p in path.split("/") if p], None
+        level: tuple[Section, ...] = self.sections
+        for name in parts:
+            found = next((s for s in level if short(s.name) == name), None)
+            if found is None:
+                return None
+            level = found.parts
+        return found
+
+    def rule_for(self, level2: str | None, level3: str | None) -> Rule:
+        """The first rule matching an indicator row (the last rule should match everything)."""
+        for rule in self.rules:
+            if rule.level2 in short(level2 or "") and rule.level3 in (level3 or ""):
+                return rule
+        return Rule(method="by_operator")
+
+
+def short(name: str) -> str:
+    """A category name without its trailing 指标 (``产出指标`` → ``产出``)."""
+    name = name.strip()
+    return name[: -len("指标")] if name.endswith("指标") and len(name) > 2 else name
+
+
+def available() -> list[str]:
+    """Names of the schemes shipped with perfnb."""
+    folder = resources.files("perfnb") / "data" / "schemes"
+    return sorted(p.name.removesuffix(".yaml") for p in folder.iterdir() if p.name.endswith(".yaml"))
+
+
+@cache
+def _shipped(name: str) -> Scheme:
+    if name not in available():
+        raise SchemeError(f"评分方案“{name}”不存在", value=name, expected="、".join(available()))
+    text = (resources.files("perfnb") / "data" / "schemes" / f"{name}.yaml").read_text(encoding="utf-8")
+    return _parse(text, f"perfnb/data/schemes/{name}.yaml")
+
+
+def load_scheme(name: str, department_dir: Path | None = None) -> Scheme:
+    """The scheme ``name``: the department's own ``scheme.yaml`` when present, else a shipped one."""
+    if department_dir is not None and (department_dir / "scheme.yaml").is_file():
+        own = department_dir / "scheme.yaml"
+        scheme = _parse(own.read_text(encoding="utf-8-sig"), str(own))
+        if scheme.name != name:
+            raise SchemeError(
+                f"scheme.yaml 的 name 为“{scheme.name}”，与 department.yaml 的 scheme 不同",
+                file=str(own),
+                value=scheme.name,
+                expected=name,
+            )
+        return scheme
+    return _shipped(name)
+
+
+def _parse(text: str, where: str) -> Scheme:
+    try:
+        data = yaml.safe_load(text)
+        return Scheme.model_validate(data)
+    except yaml.YAMLError as exc:
+        raise SchemeError(f"评分方案文件不是有效的 YAML：{exc}", file=where) from None
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        loc = ".".join(str(p) for p in first["loc"])
+        raise SchemeError(f"评分方案文件有误（{loc}）：{first['msg']}", file=where) from None

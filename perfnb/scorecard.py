@@ -1,0 +1,692 @@
+"""Scores: each indicator row by its scheme rule, then sections, weighted sub-project scores,
+totals and the grade, each reconciled against what the document printed.
+
+An indicator's *best* score is the recomputed one (rounded to the scheme's places) where the
+rule can recompute it, else the score as printed; sections add best scores, so a wrong row
+shows in its section, and a row that cannot be checked is carried as printed (and says so).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+
+from perfnb.facts import Facts
+from perfnb.figures import Cell, Figure, Input, Verdict, plain
+from perfnb.findings import finding
+from perfnb.numbers import round_half_up
+from perfnb.problems import Severity
+from perfnb.rates import RATES
+from perfnb.reconcile import rate_of
+from perfnb.recorder import Alternative, Recorder
+from perfnb.schema import Indicator, ReportedFigure
+from perfnb.schemes import Rule, Scheme, Section, short
+from perfnb.scoring import (
+    grade_of,
+    over_achieved,
+    qualitative_tier,
+    score_band,
+    score_equal,
+    score_higher,
+    score_lower,
+    score_proportional,
+    tier_contains,
+    tier_range,
+)
+from perfnb.targets import Op, ParsedValue, ValueKind, parse_value
+
+__all__ = ["Scorecard"]
+
+_EXECUTION_SECTIONS = ("预算执行", "预算执行率", "资金执行")
+
+
+class Scorecard:
+    """Scores one department under one scheme, writing figures and findings to ``rec``."""
+
+    def __init__(self, facts: Facts, rec: Recorder, scheme: Scheme) -> None:
+        self.facts, self.rec, self.scheme = facts, rec, scheme
+        self.places = scheme.places
+        self.best: dict[str, Decimal | None] = {}
+        self.basis_of: dict[str, str] = {}
+        self.total: Decimal | None = None
+        for ind in facts.dept.indicators:
+            rule = scheme.rule_for(ind.level2, ind.level3)
+            if rule.method == "rate" and rule.rate:
+                self.basis_of[ind.id] = rule.rate
+
+    @property
+    def scored(self) -> bool:
+        """False for targets-only schemes (no actual values, no scores)."""
+        return self.scheme.mode != "targets_only"
+
+    def round(self, value: Decimal) -> Decimal:
+        """Round a score half-up to the scheme's places."""
+        return round_half_up(value, self.places)
+
+    # --- indicator rows -------------------------------------------------------------------
+
+    def score_indicators(self) -> None:
+        """Recompute every indicator row's score (where the rule can) and raise row findings."""
+        year = self.facts.dept.header.fiscal_year
+        for ind in self.facts.dept.indicators:
+            if not ind.level3:
+                continue
+            target, actual = parse_value(ind.target, year=year), parse_value(ind.actual, year=year)
+            self._over_achievement(ind, target, actual)
+            if not self.scored:
+                continue
+            self.best[ind.id] = ind.score
+            if ind.score is None and ind.weight is None and ind.actual is None:
+                continue
+            self._score_row(ind, target, actual)
+
+    def _over_achievement(self, ind: Indicator, target: ParsedValue | None, actual: ParsedValue | None) -> None:
+        ratio = self.scheme.over_achievement
+        a, t = _comparable(target, actual)
+        at_least = target is not None and (target.op in (Op.GE, Op.GT) or (target.op is Op.EQ and target.op_implicit))
+        if ratio is None or a is None or t is None or not at_least or t <= 0:
+            return
+        if over_achieved(a, t, ratio):
+            self.rec.add(
+                finding(
+                    "TARGET_TOO_LOW",
+                    ind.level3 or "",
+                    f"{ind.level3}：目标 {ind.target}，实际 {ind.actual}，"
+                    f"为目标的 {plain(round_half_up(a / t * 100, 2))}%"
+                    f"（≥ {plain(ratio * 100)}%），目标可能定得偏低",
+                    cell=self.facts.dept.cell("indicators", ind.id, "target"),
+                    project_id=ind.project_id,
+                )
+            )
+
+    def _score_row(self, ind: Indicator, target: ParsedValue | None, actual: ParsedValue | None) -> None:
+        rule = self.scheme.rule_for(ind.level2, ind.level3)
+        cell = self.facts.dept.cell("indicators", ind.id, "score")
+        fid, label, w = f"score:{ind.id}", f"{ind.level3}得分", ind.weight
+        reported = plain(ind.score) if ind.score is not None else None
+        if ind.score is not None and w is not None and ind.score > w:
+            self.rec.add(
+                finding(
+                    "SCORE_OVER_WEIGHT",
+                    ind.level3 or "",
+                    f"{ind.level3}：得分 {reported} 超过分值 {plain(w)}",
+                    cell=cell,
+                    reported=reported,
+                    project_id=ind.project_id,
+                )
+            )
+        if w is None:
+            why = "原文未印本项分值，无法按规则复算" if ind.score is not None else "原文未印本项分值和得分"
+            self.rec.cannot(
+                fid, label, "score", why, reported=reported, cell=cell, unit="分", project_id=ind.project_id
+            )
+            self._missing(ind, cell)
+            return
+        value, formula, inputs, why = self._rule_value(ind, rule, w, target, actual)
+        if value is None:
+            if why.startswith("tier:"):
+                return self._tier(ind, w, why.removeprefix("tier:"), cell)
+            self.rec.cannot(
+                fid,
+                label,
+                "score",
+                why,
+                reported=reported,
+                cell=cell,
+                formula=formula,
+                inputs=inputs,
+                unit="分",
+                project_id=ind.project_id,
+            )
+            self._missing(ind, cell)
+            self._deviation(ind, w)
+            return
+        rounded = self.round(value)
+        self.best[ind.id] = rounded
+        if reported is None:
+            self.rec.derived(
+                fid,
+                label,
+                "score",
+                formula,
+                inputs,
+                value,
+                unit="分",
+                places=self.places,
+                note="原文未印本项得分",
+                project_id=ind.project_id,
+            )
+            self._missing(ind, cell)
+            return
+        self.rec.number(
+            fid,
+            label,
+            "score",
+            formula,
+            inputs,
+            value,
+            reported,
+            cell=cell,
+            code="SCORE_MISMATCH",
+            subject=ind.level3 or "",
+            unit="分",
+            note=rule.note,
+            project_id=ind.project_id,
+        )
+        self._deviation(ind, w)
+
+    def _rule_value(
+        self, ind: Indicator, rule: Rule, w: Decimal, target: ParsedValue | None, actual: ParsedValue | None
+    ) -> tuple[Decimal | None, str, list[Input], str]:
+        """(score, formula, inputs, why-not) for one row under its rule."""
+        w_input = Input("分值", w, "分", self.facts.dept.cell("indicators", ind.id, "weight"))
+        if rule.method in ("rate", "bands"):
+            row = self.facts.funds.get(ind.funds_ids[0]) if ind.funds_ids else None
+            code = rule.rate or "execution_rate"
+            if row is None:
+                return None, "", [w_input], "本项未关联资金行（funds_ids），无法计算比率"
+            rate, inputs = rate_of(self.facts, code, row)
+            if rate is None:
+                return None, "", [w_input, *inputs], "资金行缺少计算比率所需的数"
+            name = RATES[code].label
+            inputs = [w_input, *inputs]
+            if rule.method == "rate":
+                return score_proportional(w, rate / 100), f"分值 × {name}（封顶）", inputs, ""
+            bands = "；".join(
+                f"≤{plain(b.limit)}% 得 {plain(b.fraction * 100)}%"
+                if b.limit is not None
+                else f"其余得 {plain(b.fraction * 100)}%"
+                for b in rule.bands
+            )
+            return score_band(w, rate, rule.bands), f"分值 × 档次（|{name}| {bands}）", inputs, ""
+        a, t = _comparable(target, actual)
+        inputs = [w_input]
+        if target is not None and actual is not None:
+            inputs += [
+                Input("年度指标值", target.raw, None, self.facts.dept.cell("indicators", ind.id, "target")),
+                Input("实际完成值", actual.raw, None, self.facts.dept.cell("indicators", ind.id, "actual")),
+            ]
+        if a is not None and t is not None and target is not None:
+            if target.op in (Op.GE, Op.GT):
+                return score_higher(w, a, t), "正向指标：实际 ≥ 目标得满分，否则 分值 × 实际/目标", inputs, ""
+            if target.op in (Op.LE, Op.LT):
+                return score_lower(w, a, t), "反向指标：实际 ≤ 目标得满分，2 倍目标以上 0 分，其间线性", inputs, ""
+            if target.op is Op.EQ:
+                return score_equal(w, a, t), "等于型指标：按比例记分", inputs, ""
+        if actual is not None and qualitative_tier(actual.raw) is not None:
+            return None, "", inputs, f"tier:{actual.raw}"
+        if target is None or actual is None:
+            return None, "", inputs, "原文未印年度指标值或实际完成值（只有得分），得分由评价人判断"
+        return None, "", inputs, "定性或无法比较的指标值（实际完成值未用三档表述），得分由评价人判断"
+
+    def _tier(self, ind: Indicator, w: Decimal, actual: str, cell: Cell) -> None:
+        tier = qualitative_tier(actual)
+        assert tier is not None
+        low, high = tier_range(w, tier)
+        fid, reported = f"score:{ind.id}", plain(ind.score) if ind.score is not None else None
+        note = f"定性指标“{tier.name}”档：{plain(low)}–{plain(high)} 分"
+        if ind.score is None:
+            self.rec.cannot(fid, f"{ind.level3}得分", "score", note, cell=cell, unit="分", project_id=ind.project_id)
+            self._missing(ind, cell)
+            return
+        inside = tier_contains(w, ind.score, tier)
+        self.rec.cannot(
+            fid,
+            f"{ind.level3}得分",
+            "score",
+            note + ("，得分在档内" if inside else "，得分不在档内"),
+            reported=reported,
+            cell=cell,
+            unit="分",
+            project_id=ind.project_id,
+        )
+        if not inside:
+            self.rec.add(
+                finding(
+                    "QUALITATIVE_TIER",
+                    ind.level3 or "",
+                    f"{ind.level3}：{note}，原文得分 {reported}",
+                    cell=cell,
+                    reported=reported,
+                    project_id=ind.project_id,
+                )
+            )
+
+    def _missing(self, ind: Indicator, cell: Cell) -> None:
+        if ind.score is None:
+            self.rec.add(
+                finding(
+                    "SCORE_MISSING",
+                    ind.level3 or "",
+                    f"{ind.level3}：原文有完成情况但未印得分",
+                    cell=cell,
+                    project_id=ind.project_id,
+                )
+            )
+
+    def _deviation(self, ind: Indicator, w: Decimal) -> None:
+        if self.scheme.require_deviation and ind.score is not None and ind.score < w and not ind.deviation:
+            self.rec.add(
+                finding(
+                    "DEVIATION_MISSING",
+                    ind.level3 or "",
+                    f"{ind.level3}：得分 {plain(ind.score)} 低于分值 {plain(w)}，未填偏差原因分析及改进措施",
+                    cell=self.facts.dept.cell("indicators", ind.id, "deviation"),
+                    project_id=ind.project_id,
+                )
+            )
+
+    # --- sections, weights, totals ------------------------------------------------------------
+
+    def rows_value(self, ids: Sequence[str]) -> tuple[Decimal | None, list[Input]]:
+        """Σ best scores of the given indicator rows (None when none has a score)."""
+        inputs, values = [], []
+        for i in ids:
+            ind = self.facts.indicators.get(i)
+            value = self.best.get(i)
+            if ind is None or value is None:
+                continue
+            recomputed = ind.score is None or value != ind.score
+            name = f"{ind.level3}得分" + ("（复算）" if recomputed else "")
+            inputs.append(Input(name, value, "分", self.facts.dept.cell("indicators", i, "score")))
+            values.append(value)
+        return (sum(values, Decimal(0)) if values else None), inputs
+
+    def section_value(self, path: str, project_id: str | None) -> tuple[Decimal | None, list[Input], str]:
+        """A section's score for a project (Σ rows) or for the whole (its rows, or Σ weighted sub-projects)."""
+        rows = self.facts.section_indicators(path, project_id)
+        if rows:
+            value, inputs = self.rows_value([r.id for r in rows])
+            return value, inputs, f"Σ {path} 各项得分"
+        if project_id is not None:
+            return None, [], ""
+        total, inputs = Decimal(0), []
+        projects = [p for p in self.facts.projects_with_funds() if self.facts.section_indicators(path, p)]
+        for p in projects:
+            weighted, _ = self.weighted(path, p)
+            if weighted is None:
+                return None, [], ""
+            total += weighted
+            inputs.append(Input(f"{p} {path} 加权得分（复算）", weighted, "分"))
+        if not projects:
+            return None, [], ""
+        return total, inputs, f"Σ 各子项目 round({path} 得分 × 预算占比, {self.places})"
+
+    def weighted(
+        self, path: str, project_id: str, ids: Sequence[str] = (), share: Decimal | None = None
+    ) -> tuple[Decimal | None, list[Input]]:
+        """round(sub-project section score × budget share); the exact share unless ``share`` is given."""
+        base, inputs = self.rows_value(ids) if ids else self.section_value(path, project_id)[:2]
+        if share is None:
+            share, share_inputs = self.facts.share(project_id)
+            inputs = [*inputs, *share_inputs]
+        if base is None or share is None:
+            return None, inputs
+        return self.round(base * share), inputs
+
+    def check_reported(self) -> None:
+        """Reconcile every printed weight, score, weighted score, total and grade."""
+        for fig in self.facts.dept.reported_figures:
+            if fig.measure == "weight":
+                self._weight(fig)
+            elif fig.measure == "score":
+                self._section(fig)
+            elif fig.measure == "weighted_score":
+                self._weighted(fig)
+            elif fig.measure == "total_score":
+                self._total(fig)
+        for fig in self.facts.reported("grade"):
+            self._grade(fig)
+        if self.scheme.mode == "national_project":
+            for project in self.facts.dept.projects:
+                self._national_weights(project.id)
+
+    def _national_weights(self, project_id: str) -> None:
+        """Rules 1, 12 and 13 of the national table: weights roll up, default weights, money vs targets."""
+        rows = [i for i in self.facts.dept.indicators if i.project_id == project_id and i.level3]
+        weights = [i.weight for i in rows if i.weight is not None]
+        if not rows or len(weights) != len(rows):
+            return
+        expected = self.scheme.total - (self.scheme.execution_weight or Decimal(0))
+        cell = self.facts.dept.cell("indicators", rows[0].id, "weight")
+        if sum(weights, Decimal(0)) != expected:
+            self.rec.add(
+                finding(
+                    "WEIGHT_MISMATCH",
+                    project_id,
+                    f"{project_id} 各三级指标分值合计 {plain(sum(weights, Decimal(0)))} 分，应为 {plain(expected)} 分",
+                    cell=cell,
+                    project_id=project_id,
+                )
+            )
+        if self.scheme.default_weights:
+            for section in self.scheme.sections:
+                got = sum((i.weight or Decimal(0) for i in rows if short(i.level1) == short(section.name)), Decimal(0))
+                if section.weight is not None and got != section.weight:
+                    self.rec.add(
+                        finding(
+                            "WEIGHT_DEPARTURE",
+                            section.name,
+                            f"{project_id} 的{section.name}指标分值合计 {plain(got)} 分，"
+                            f"默认为 {plain(section.weight)} 分（单位可以另定，仅作提示）",
+                            cell=cell,
+                            project_id=project_id,
+                        )
+                    )
+        limit, execution = self.scheme.score_vs_execution, self.execution_value(project_id)
+        score = sum((self.best.get(i.id) or Decimal(0) for i in rows), Decimal(0))
+        w = self.scheme.execution_weight
+        if limit is not None and execution is not None and w and score > 0:
+            gap = (score / expected - execution / w) / (score / expected) * 100
+            if gap > limit:
+                self.rec.add(
+                    finding(
+                        "SCORE_VS_EXECUTION",
+                        project_id,
+                        f"{project_id} 指标得分率 {plain(round_half_up(score / expected * 100, 2))}% 比预算执行得分率 "
+                        f"{plain(round_half_up(execution / w * 100, 2))}% 高出 {plain(round_half_up(gap, 2))}%"
+                        f"（超过 {plain(limit)}%）：完成的指标多而花的钱少，需核实",
+                        cell=cell,
+                        project_id=project_id,
+                    )
+                )
+
+    def _cannot(self, fig: ReportedFigure, why: str, inputs: Sequence[Input] = ()) -> None:
+        self.rec.cannot(
+            fig.id,
+            _label(fig),
+            fig.measure,
+            why,
+            reported=fig.value,
+            cell=self.facts.reported_cell(fig),
+            unit=fig.unit,
+            project_id=fig.project_id,
+            inputs=inputs,
+        )
+
+    def _weight(self, fig: ReportedFigure) -> None:
+        section = self.scheme.section(fig.section or "")
+        if short(fig.section or "") in _EXECUTION_SECTIONS and self.scheme.execution_weight is not None:
+            section = Section(name=fig.section or "", weight=self.scheme.execution_weight)
+        if section is None or section.weight is None:
+            return self._cannot(fig, f"评分方案 {self.scheme.name} 未规定“{fig.section}”的分值")
+        self.rec.number(
+            fig.id,
+            _label(fig),
+            "weight",
+            f"评分方案 {self.scheme.name}：{fig.section}",
+            [Input(f"方案分值 {fig.section}", section.weight, "分")],
+            section.weight,
+            fig.value,
+            cell=self.facts.reported_cell(fig),
+            code="WEIGHT_MISMATCH",
+            subject=_label(fig),
+            unit=fig.unit,
+            project_id=fig.project_id,
+        )
+
+    def _section(self, fig: ReportedFigure) -> None:
+        path = fig.section or ""
+        if fig.indicator_ids:
+            value, inputs = self.rows_value(fig.indicator_ids)
+            formula = "Σ " + "、".join(fig.indicator_ids) + " 得分"
+            alternatives: list[Alternative] = []
+        elif short(path.split("/")[0]) in _EXECUTION_SECTIONS:
+            return self._execution_score(fig)
+        else:
+            value, inputs, formula = self.section_value(path, fig.project_id)
+            alternatives = self._aggregate_alternatives(path) if fig.project_id is None else []
+        if value is None:
+            return self._cannot(fig, f"资料中没有“{path}”下的得分")
+        self.rec.number(
+            fig.id,
+            _label(fig),
+            "score",
+            formula,
+            inputs,
+            value,
+            fig.value,
+            cell=self.facts.reported_cell(fig),
+            code="SCORE_MISMATCH",
+            subject=_label(fig),
+            unit=fig.unit,
+            alternatives=alternatives,
+            project_id=fig.project_id,
+        )
+
+    def _aggregate_alternatives(self, path: str) -> list[Alternative]:
+        """Other ways a document aggregates sub-project section scores (printed shares; round at the end)."""
+        projects = [p for p in self.facts.projects_with_funds() if self.facts.section_indicators(path, p)]
+        if not projects:
+            return []
+        printed, exact = Decimal(0), Decimal(0)
+        for p in projects:
+            base, _, _ = self.section_value(path, p)
+            share, _ = self.facts.share(p)
+            pshare, _ = self.facts.printed_share(p)
+            if base is None or share is None:
+                return []
+            exact += base * share
+            printed += self.round(base * (pshare if pshare is not None else share))
+        return [
+            Alternative("按印出的（已四舍五入的）子项目权重计算", printed, Severity.INFO),
+            Alternative("不逐项取整、合计后再四舍五入", exact, Severity.INFO),
+        ]
+
+    def _weighted(self, fig: ReportedFigure) -> None:
+        if fig.project_id is None:
+            return self._cannot(fig, "加权得分未指明子项目")
+        path = fig.section or ""
+        value, inputs = self.weighted(path, fig.project_id, fig.indicator_ids)
+        if value is None:
+            return self._cannot(fig, "缺少该子项目的得分或预算占比", inputs)
+        alternatives = []
+        pshare, _ = self.facts.printed_share(fig.project_id)
+        if pshare is not None:
+            alt, _ = self.weighted(path, fig.project_id, fig.indicator_ids, share=pshare)
+            if alt is not None:
+                alternatives.append(
+                    Alternative(f"按印出的权重 {plain((pshare * 100).normalize())}% 计算", alt, Severity.INFO)
+                )
+        self.rec.number(
+            fig.id,
+            _label(fig),
+            "weighted_score",
+            f"round({path} 得分 × 预算占比, {self.places})",
+            inputs,
+            value,
+            fig.value,
+            cell=self.facts.reported_cell(fig),
+            code="SCORE_MISMATCH",
+            subject=_label(fig),
+            unit=fig.unit,
+            alternatives=alternatives,
+            project_id=fig.project_id,
+        )
+
+    def _execution_score(self, fig: ReportedFigure) -> None:
+        w = self.scheme.execution_weight
+        row = self.facts.total_row(fig.project_id)
+        code = "execution_rate" if self.scheme.execution_basis == "budget" else "execution_rate_received"
+        if w is None or row is None:
+            return self._cannot(fig, "评分方案没有预算执行分值，或找不到项目的资金合计行")
+        rate, inputs = rate_of(self.facts, code, row)
+        if rate is None:
+            return self._cannot(fig, "全年预算数为 0 或缺少执行数：执行率不适用", inputs)
+        value = score_proportional(w, rate / 100, cap=self.scheme.execution_cap)
+        self.rec.number(
+            fig.id,
+            _label(fig),
+            "score",
+            f"min({plain(w)}, {RATES[code].label} × {plain(w)})",
+            [Input("分值", w, "分"), *inputs],
+            value,
+            fig.value,
+            cell=self.facts.reported_cell(fig),
+            code="SCORE_MISMATCH",
+            subject=_label(fig),
+            unit=fig.unit,
+            project_id=fig.project_id,
+        )
+
+    def execution_value(self, project_id: str | None) -> Decimal | None:
+        """The recomputed execution score of a project (national scheme), rounded."""
+        w, row = self.scheme.execution_weight, self.facts.total_row(project_id)
+        if w is None or row is None:
+            return None
+        code = "execution_rate" if self.scheme.execution_basis == "budget" else "execution_rate_received"
+        rate, _ = rate_of(self.facts, code, row)
+        return None if rate is None else self.round(score_proportional(w, rate / 100, cap=self.scheme.execution_cap))
+
+    def _total(self, fig: ReportedFigure) -> None:
+        if self.scheme.mode == "national_project":
+            return self._national_total(fig)
+        subs = {r.project_id: r for r in self.facts.reported("total_score") if r.project_id}
+        if fig.project_id is not None:
+            return self._sub_total(fig)
+        projects = self.facts.projects_with_funds()
+        if not projects or any(p not in subs for p in projects):
+            return self._cannot(fig, "缺少子项目得分，无法按预算占比合成")
+        value, inputs = Decimal(0), []
+        for p in projects:
+            share, _ = self.facts.share(p)
+            number = subs[p].number
+            if share is None or number is None:
+                return self._cannot(fig, f"缺少子项目 {p} 的预算占比")
+            value += number * share
+            inputs.append(Input(f"{p} 子项目得分", number, "分", self.facts.reported_cell(subs[p])))
+            inputs.append(Input(f"{p} 预算占比", share * 100, "%"))
+        self.total = self.round(value)
+        self.rec.number(
+            fig.id,
+            _label(fig),
+            "total_score",
+            "Σ 子项目得分 × 子项目预算 / 总预算",
+            inputs,
+            value,
+            fig.value,
+            cell=self.facts.reported_cell(fig),
+            code="SCORE_MISMATCH",
+            subject=_label(fig),
+            unit=fig.unit,
+            total=True,
+            project_id=None,
+        )
+
+    def _sub_total(self, fig: ReportedFigure) -> None:
+        """A sub-project total whose parts are only partly printed: check the unprinted rest is possible."""
+        assert fig.project_id is not None
+        printed, inputs, missing = Decimal(0), [], Decimal(0)
+        for top in self.scheme.sections:
+            split = top.parts and all(part.weight is not None for part in top.parts)
+            for part in top.parts if split else (top,):
+                path = f"{top.name}/{part.name}" if split else top.name
+                value, _, _ = self.section_value(path, fig.project_id)
+                if value is None:
+                    missing += part.weight or Decimal(0)
+                else:
+                    printed += value
+                    inputs.append(Input(f"{path} 得分", value, "分"))
+        number = fig.number
+        assert number is not None
+        rest = number - printed
+        ok = Decimal(0) <= rest <= missing
+        why = (
+            f"原文未印该子项目其余部分的得分（满分 {plain(missing)} 分）；"
+            f"已印部分合计 {plain(printed.normalize())} 分，"
+            f"其余部分应得 {plain(rest)} 分，" + ("在可能范围内" if ok else "超出可能范围")
+        )
+        self._cannot(fig, why, inputs)
+        if not ok:
+            self.rec.add(
+                finding(
+                    "SCORE_MISMATCH",
+                    _label(fig),
+                    f"{_label(fig)}：{why}",
+                    cell=self.facts.reported_cell(fig),
+                    reported=fig.value,
+                    project_id=fig.project_id,
+                )
+            )
+
+    def _national_total(self, fig: ReportedFigure) -> None:
+        projects = [fig.project_id] if fig.project_id else [p.id for p in self.facts.dept.projects]
+        if len(projects) != 1:
+            return self._cannot(fig, "总分应按单个项目计算")
+        p = projects[0]
+        execution = self.execution_value(p)
+        rows = [i.id for i in self.facts.dept.indicators if i.project_id == p and i.level3]
+        value, inputs = self.rows_value(rows)
+        if execution is None or value is None:
+            return self._cannot(fig, "缺少预算执行得分或指标得分", inputs)
+        self.total = execution + value
+        self.rec.number(
+            fig.id,
+            _label(fig),
+            "total_score",
+            "预算执行得分 + Σ 指标得分",
+            [Input("预算执行得分（复算）", execution, "分"), *inputs],
+            self.total,
+            fig.value,
+            cell=self.facts.reported_cell(fig),
+            code="SCORE_MISMATCH",
+            subject=_label(fig),
+            unit=fig.unit,
+            total=True,
+            project_id=fig.project_id,
+        )
+
+    def _grade(self, fig: ReportedFigure) -> None:
+        cell = self.facts.reported_cell(fig)
+        if not self.scheme.grades or self.total is None:
+            return self._cannot(fig, "没有可用的总分或评分方案没有等级档次")
+        grade = grade_of(self.round(self.total), self.scheme.grades)
+        inputs = [Input("总分（复算）", self.round(self.total), "分")]
+        bands = "；".join(f"{b.grade} {'≥' if b.inclusive else '>'} {plain(b.minimum)}" for b in self.scheme.grades)
+        verdict = Verdict.AGREES if grade == fig.value else Verdict.DIFFERS
+        self.rec.figures.append(
+            Figure(
+                fig.id,
+                _label(fig),
+                "grade",
+                f"等级档次：{bands}",
+                tuple(inputs),
+                grade,
+                fig.value,
+                verdict,
+                project_id=fig.project_id,
+                cell=cell,
+            )
+        )
+        if grade != fig.value:
+            self.rec.add(
+                finding(
+                    "GRADE_MISMATCH",
+                    _label(fig),
+                    f"总分 {plain(self.round(self.total))} 对应等级“{grade}”，原文为“{fig.value}”",
+                    cell=cell,
+                    reported=fig.value,
+                    recomputed=grade,
+                )
+            )
+
+
+def _label(fig: ReportedFigure) -> str:
+    """A readable label: section and subject (the subject alone is often just 共得)."""
+    project = f"{fig.project_id} " if fig.project_id else ""
+    section = f"{fig.section} " if fig.section and fig.section not in fig.subject else ""
+    return f"{project}{section}{fig.subject}".strip()
+
+
+def _comparable(target: ParsedValue | None, actual: ParsedValue | None) -> tuple[Decimal | None, Decimal | None]:
+    """(a, t) when target and actual are numbers of the same kind and unit, else (None, None)."""
+    if target is None or actual is None or target.value is None or actual.value is None:
+        return None, None
+    numeric = (ValueKind.PERCENT, ValueKind.MONEY, ValueKind.QUANTITY)
+    if target.kind not in numeric or actual.kind != target.kind:
+        return None, None
+    if target.kind is ValueKind.MONEY:
+        return actual.yuan, target.yuan
+    if (target.unit or "") != (actual.unit or ""):
+        return None, None
+    return actual.value, target.value
