@@ -19,10 +19,11 @@ $(STAMP): pyproject.toml requirements.lock
 	  || $(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	@touch $(STAMP)
 
-reports: $(STAMP) ## Check every department in data/raw (HTML reports are added by the report issue)
-	$(BIN)/perfnb validate
+reports: $(STAMP) ## Check every department in data/raw and write data/processed/<dept>/ (HTML reports: next issue)
+	$(BIN)/perfnb check
 
-validate: reports ## Same as reports, for now
+validate: $(STAMP) ## Validate every department in data/raw (no outputs)
+	$(BIN)/perfnb validate
 
 test: $(STAMP) ## Run the whole test suite
 	$(BIN)/python -m pytest
