@@ -453,19 +453,16 @@ def _balance_figure(facts: Facts, rec: Recorder, fig: ReportedFigure) -> None:
         return
     budget, executed = facts.money(row, "budget", unit), facts.money(row, "executed", unit)
     assert budget is not None and executed is not None
-    rec.number(
-        fig.id,
+    rec.reported(
+        fig,
         fig.subject,
         "balance",
         "全年预算数 − 执行数",
         [facts.money_input(row, "budget", unit), facts.money_input(row, "executed", unit)],
         budget - executed,
-        fig.value,
         cell=cell,
         code="AMOUNT_MISMATCH",
-        subject=fig.subject,
         unit=unit,
-        project_id=fig.project_id,
     )
 
 
@@ -485,19 +482,15 @@ def _share(facts: Facts, rec: Recorder, fig: ReportedFigure) -> None:
         )
         return
     rate = RATES["budget_share"]
-    rec.number(
-        fig.id,
+    rec.reported(
+        fig,
         fig.subject,
         "share",
         rate.formula,
         inputs,
         share * 100,
-        fig.value,
         cell=cell,
         code="RATE_MISMATCH",
-        subject=fig.subject,
-        unit=fig.unit,
-        project_id=fig.project_id,
     )
 
 
@@ -521,19 +514,15 @@ def _amount(facts: Facts, rec: Recorder, fig: ReportedFigure) -> None:
                 project_id=fig.project_id,
             )
             return
-        rec.number(
-            fig.id,
+        rec.reported(
+            fig,
             fig.subject,
             "amount",
             fig.formula,
             [],
             result.value,
-            fig.value,
             cell=cell,
             code="AMOUNT_MISMATCH",
-            subject=fig.subject,
-            unit=fig.unit,
-            project_id=fig.project_id,
         )
         return
     unit = fig.unit if fig.unit in MONEY_UNITS else facts.unit
@@ -547,19 +536,16 @@ def _amount(facts: Facts, rec: Recorder, fig: ReportedFigure) -> None:
                 matches.append((row, column, value))
     if len(matches) == 1:
         row, column, value = matches[0]
-        rec.number(
-            fig.id,
+        rec.reported(
+            fig,
             fig.subject,
             "amount",
             f"与资金表 {row.id} 的{MONEY_COLUMNS[column]}相同",
             [facts.money_input(row, column, unit)],
             value,
-            fig.value,
             cell=cell,
             code="AMOUNT_MISMATCH",
-            subject=fig.subject,
             unit=unit,
-            project_id=fig.project_id,
             note=f"资金表印作 {plain(value)}，此处印 {fig.value}",
         )
         return
@@ -596,17 +582,13 @@ def _count(facts: Facts, rec: Recorder, fig: ReportedFigure, scheme: Scheme) -> 
         )
         return
     label, value, inputs = candidates[-1] if "指标" in fig.subject else candidates[0]
-    rec.number(
-        fig.id,
+    rec.reported(
+        fig,
         fig.subject,
         "count",
         label,
         inputs,
         value,
-        fig.value,
         cell=cell,
         code="AMOUNT_MISMATCH",
-        subject=fig.subject,
-        unit=fig.unit,
-        project_id=fig.project_id,
     )

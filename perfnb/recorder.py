@@ -17,7 +17,7 @@ from perfnb.figures import Cell, Figure, Input, Verdict, compare, plain
 from perfnb.findings import Finding, finding
 from perfnb.numbers import parse_decimal, round_half_up
 from perfnb.problems import Severity
-from perfnb.schema import decimals_of
+from perfnb.schema import ReportedFigure, decimals_of
 
 __all__ = ["Alternative", "Recorder"]
 
@@ -199,3 +199,24 @@ class Recorder:
                     )
                 )
         return fig
+
+    def reported(
+        self,
+        fig: ReportedFigure,
+        label: str,
+        measure: str,
+        formula: str,
+        inputs: Sequence[Input],
+        value: Decimal,
+        *,
+        code: str,
+        cell: Cell | None,
+        unit: str | None = None,
+        alternatives: Sequence[Alternative] = (),
+        total: bool = False,
+        note: str = "",
+    ) -> Figure:
+        """:meth:`number` for a row of ``reported_figures`` (its id, printed value, unit and project)."""
+        return self.number(fig.id, label, measure, formula, inputs, value, fig.value, cell=cell, code=code,
+                           subject=label, unit=unit or fig.unit, alternatives=alternatives, total=total, note=note,
+                           project_id=fig.project_id)  # fmt: skip

@@ -410,19 +410,15 @@ class Scorecard:
             section = Section(name=fig.section or "", weight=self.scheme.execution_weight)
         if section is None or section.weight is None:
             return self._cannot(fig, f"评分方案 {self.scheme.name} 未规定“{fig.section}”的分值")
-        self.rec.number(
-            fig.id,
+        self.rec.reported(
+            fig,
             _label(fig),
             "weight",
             f"评分方案 {self.scheme.name}：{fig.section}",
             [Input(f"方案分值 {fig.section}", section.weight, "分")],
             section.weight,
-            fig.value,
             cell=self.facts.reported_cell(fig),
             code="WEIGHT_MISMATCH",
-            subject=_label(fig),
-            unit=fig.unit,
-            project_id=fig.project_id,
         )
 
     def _section(self, fig: ReportedFigure) -> None:
@@ -438,20 +434,16 @@ class Scorecard:
             alternatives = self._aggregate_alternatives(path) if fig.project_id is None else []
         if value is None:
             return self._cannot(fig, f"资料中没有“{path}”下的得分")
-        self.rec.number(
-            fig.id,
+        self.rec.reported(
+            fig,
             _label(fig),
             "score",
             formula,
             inputs,
             value,
-            fig.value,
             cell=self.facts.reported_cell(fig),
             code="SCORE_MISMATCH",
-            subject=_label(fig),
-            unit=fig.unit,
             alternatives=alternatives,
-            project_id=fig.project_id,
         )
 
     def _aggregate_alternatives(self, path: str) -> list[Alternative]:
@@ -488,20 +480,16 @@ class Scorecard:
                 alternatives.append(
                     Alternative(f"按印出的权重 {plain((pshare * 100).normalize())}% 计算", alt, Severity.INFO)
                 )
-        self.rec.number(
-            fig.id,
+        self.rec.reported(
+            fig,
             _label(fig),
             "weighted_score",
             f"round({path} 得分 × 预算占比, {self.places})",
             inputs,
             value,
-            fig.value,
             cell=self.facts.reported_cell(fig),
             code="SCORE_MISMATCH",
-            subject=_label(fig),
-            unit=fig.unit,
             alternatives=alternatives,
-            project_id=fig.project_id,
         )
 
     def _execution_score(self, fig: ReportedFigure) -> None:
@@ -514,19 +502,15 @@ class Scorecard:
         if rate is None:
             return self._cannot(fig, "全年预算数为 0 或缺少执行数：执行率不适用", inputs)
         value = score_proportional(w, rate / 100, cap=self.scheme.execution_cap)
-        self.rec.number(
-            fig.id,
+        self.rec.reported(
+            fig,
             _label(fig),
             "score",
             f"min({plain(w)}, {RATES[code].label} × {plain(w)})",
             [Input("分值", w, "分"), *inputs],
             value,
-            fig.value,
             cell=self.facts.reported_cell(fig),
             code="SCORE_MISMATCH",
-            subject=_label(fig),
-            unit=fig.unit,
-            project_id=fig.project_id,
         )
 
     def execution_value(self, project_id: str | None) -> Decimal | None:
@@ -557,20 +541,16 @@ class Scorecard:
             inputs.append(Input(f"{p} 子项目得分", number, "分", self.facts.reported_cell(subs[p])))
             inputs.append(Input(f"{p} 预算占比", share * 100, "%"))
         self.total = self.round(value)
-        self.rec.number(
-            fig.id,
+        self.rec.reported(
+            fig,
             _label(fig),
             "total_score",
             "Σ 子项目得分 × 子项目预算 / 总预算",
             inputs,
             value,
-            fig.value,
             cell=self.facts.reported_cell(fig),
             code="SCORE_MISMATCH",
-            subject=_label(fig),
-            unit=fig.unit,
             total=True,
-            project_id=None,
         )
 
     def _sub_total(self, fig: ReportedFigure) -> None:
@@ -620,20 +600,16 @@ class Scorecard:
         if execution is None or value is None:
             return self._cannot(fig, "缺少预算执行得分或指标得分", inputs)
         self.total = execution + value
-        self.rec.number(
-            fig.id,
+        self.rec.reported(
+            fig,
             _label(fig),
             "total_score",
             "预算执行得分 + Σ 指标得分",
             [Input("预算执行得分（复算）", execution, "分"), *inputs],
             self.total,
-            fig.value,
             cell=self.facts.reported_cell(fig),
             code="SCORE_MISMATCH",
-            subject=_label(fig),
-            unit=fig.unit,
             total=True,
-            project_id=fig.project_id,
         )
 
     def _grade(self, fig: ReportedFigure) -> None:
