@@ -42,10 +42,9 @@ class CheckResult:
     def summary(self) -> dict[str, Any]:
         """The content of ``summary.json`` (deterministic: no clock, sorted keys by construction)."""
         h = self.department.header
-        reported_total = next(
-            (r.value for r in self.department.reported_figures if r.measure == "total_score" and r.project_id is None),
-            None,
-        )
+        totals = [r for r in self.department.reported_figures if r.measure == "total_score"]
+        whole = [r for r in totals if r.project_id is None] or (totals if len(totals) == 1 else [])
+        reported_total = whole[0].value if whole else None
         reported_grade = next((r.value for r in self.department.reported_figures if r.measure == "grade"), None)
         verdicts = Counter(f.verdict.value for f in self.figures)
         severities = Counter(f.severity.value for f in self.findings)

@@ -125,7 +125,8 @@ class Scorecard:
         value, formula, inputs, why = self._rule_value(ind, rule, w, target, actual)
         if value is None:
             if why.startswith("tier:"):
-                return self._tier(ind, w, why.removeprefix("tier:"), cell)
+                self._tier(ind, w, why.removeprefix("tier:"), cell)
+                return self._deviation(ind, w)
             self.rec.cannot(
                 fid,
                 label,
@@ -213,6 +214,12 @@ class Scorecard:
                 return score_lower(w, a, t), "反向指标：实际 ≤ 目标得满分，2 倍目标以上 0 分，其间线性", inputs, ""
             if target.op is Op.EQ:
                 return score_equal(w, a, t), "等于型指标：按比例记分", inputs, ""
+        dates = target is not None and actual is not None and target.kind is actual.kind is ValueKind.DATE
+        if dates and target is not None and actual is not None:
+            deadline, done = target.date_upper or target.date, actual.date_upper or actual.date
+            if deadline is not None and done is not None and done <= deadline:
+                return w, "时效指标：在期限内完成得满分", inputs, ""
+            return None, "", inputs, "时效指标逾期完成，扣分由评价人判断"
         if actual is not None and qualitative_tier(actual.raw) is not None:
             return None, "", inputs, f"tier:{actual.raw}"
         if target is None or actual is None:
@@ -643,6 +650,8 @@ class Scorecard:
                     cell=cell,
                     reported=fig.value,
                     recomputed=grade,
+                    project_id=fig.project_id,
+                    figure_id=fig.id,
                 )
             )
 

@@ -46,7 +46,7 @@ class Op(StrEnum):
 QUALITATIVE_WORDS: tuple[str, ...] = tuple(
     "健全 合理 规范 有效 明显 明确 科学 合规 完善 公开 良好 显著 提升 提高 改善 优化 增强 "
     "加强 达标 及时 准确 完整 稳定 持续 满意 优秀 较好 良 到位 落实 符合 可行 充分 严格 "
-    "安全 正常 逐步 不断 基本 全面 大幅 有所 促进 推动 保障 完成 实现 预期 水平".split()
+    "安全 正常 逐步 不断 基本 全面 大幅 有所 促进 推动 保障 完成 实现 预期 水平 达成".split()
 )  # fmt: skip
 
 _OP_SYMBOLS: tuple[tuple[str, Op], ...] = (
