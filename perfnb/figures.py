@@ -7,7 +7,7 @@ difference at the printed precision, and a verdict with its reason.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
@@ -125,7 +125,6 @@ class Figure:
     basis: str = ""
     project_id: str | None = None
     cell: Cell | None = None
-    sources: tuple[str, ...] = field(default=())
 
     @property
     def recomputed_text(self) -> str:

@@ -341,7 +341,8 @@ def _rate(facts: Facts, rec: Recorder, fig: ReportedFigure, code: str) -> str:
         return ""
     value, inputs = rate_of(facts, code, row)
     if value is None:
-        why = "分母为 0，比率不适用" if inputs and "（空）" not in str(inputs) else "缺少输入数据（资金行的空格）"
+        blank = any(i.value == "（空）" for i in inputs)
+        why = "缺少输入数据（资金行的空格）" if blank else "分母为 0，比率不适用"
         rec.cannot(
             fig.id,
             fig.subject,
@@ -360,7 +361,7 @@ def _rate(facts: Facts, rec: Recorder, fig: ReportedFigure, code: str) -> str:
         alt, _ = rate_of(facts, alt_code, row)
         if alt is not None:
             alternatives.append(Alternative(label, alt))
-    note, printed_formula = "", _formula_alternative(fig, row, facts)
+    printed_formula = _formula_alternative(fig, row, facts)
     if printed_formula is not None:
         alternatives.append(printed_formula)
     result = rec.number(
@@ -376,7 +377,6 @@ def _rate(facts: Facts, rec: Recorder, fig: ReportedFigure, code: str) -> str:
         subject=fig.subject,
         unit=fig.unit,
         alternatives=alternatives,
-        note=note,
         project_id=fig.project_id,
     )
     if result.basis:
