@@ -300,15 +300,12 @@ def check_reported_rates(facts: Facts, rec: Recorder, scheme: Scheme, basis_of: 
         elif fig.measure == "count":
             _count(facts, rec, fig, scheme)
         elif fig.measure == "statistic":
-            rec.cannot(
-                fig.id,
+            rec.unchecked(
+                fig,
                 fig.subject,
                 fig.measure,
                 "文中统计数，资料中没有可用来复算的原始数据",
-                reported=fig.value,
                 cell=facts.reported_cell(fig),
-                unit=fig.unit,
-                project_id=fig.project_id,
             )
     _denominators(facts, rec, matched)
 
@@ -327,15 +324,12 @@ def _rate(facts: Facts, rec: Recorder, fig: ReportedFigure, code: str) -> str:
     cell = facts.reported_cell(fig)
     formula = _RATE_FORMULAS[code]
     if row is None:
-        rec.cannot(
-            fig.id,
+        rec.unchecked(
+            fig,
             fig.subject,
             code,
             "找不到对应的资金行（项目的合计行）",
-            reported=fig.value,
             cell=cell,
-            unit=fig.unit,
-            project_id=fig.project_id,
             formula=formula,
         )
         return ""
@@ -343,16 +337,13 @@ def _rate(facts: Facts, rec: Recorder, fig: ReportedFigure, code: str) -> str:
     if value is None:
         blank = any(i.value == "（空）" for i in inputs)
         why = "缺少输入数据（资金行的空格）" if blank else "分母为 0，比率不适用"
-        rec.cannot(
-            fig.id,
+        rec.unchecked(
+            fig,
             fig.subject,
             code,
             why,
-            reported=fig.value,
             cell=cell,
             inputs=inputs,
-            unit=fig.unit,
-            project_id=fig.project_id,
             formula=formula,
         )
         return ""
@@ -440,15 +431,12 @@ def _balance_figure(facts: Facts, rec: Recorder, fig: ReportedFigure) -> None:
     cell = facts.reported_cell(fig)
     unit = fig.unit if fig.unit in MONEY_UNITS else facts.unit
     if row is None or row.budget is None or row.executed is None:
-        rec.cannot(
-            fig.id,
+        rec.unchecked(
+            fig,
             fig.subject,
             "balance",
             "缺少预算数或执行数",
-            reported=fig.value,
             cell=cell,
-            unit=fig.unit,
-            project_id=fig.project_id,
         )
         return
     budget, executed = facts.money(row, "budget", unit), facts.money(row, "executed", unit)
@@ -470,15 +458,12 @@ def _share(facts: Facts, rec: Recorder, fig: ReportedFigure) -> None:
     cell = facts.reported_cell(fig)
     share, inputs = facts.share(fig.project_id) if fig.project_id else (None, ())
     if share is None:
-        rec.cannot(
-            fig.id,
+        rec.unchecked(
+            fig,
             fig.subject,
             "share",
             "找不到子项目预算或总预算",
-            reported=fig.value,
             cell=cell,
-            unit=fig.unit,
-            project_id=fig.project_id,
         )
         return
     rate = RATES["budget_share"]
@@ -503,15 +488,12 @@ def _amount(facts: Facts, rec: Recorder, fig: ReportedFigure) -> None:
         try:
             result = evaluate(fig.formula)
         except FormulaError as exc:
-            rec.cannot(
-                fig.id,
+            rec.unchecked(
+                fig,
                 fig.subject,
                 "amount",
                 f"原文公式无法计算：{exc}",
-                reported=fig.value,
                 cell=cell,
-                unit=fig.unit,
-                project_id=fig.project_id,
             )
             return
         rec.reported(
@@ -570,15 +552,12 @@ def _count(facts: Facts, rec: Recorder, fig: ReportedFigure, scheme: Scheme) -> 
         inputs = [Input(s.name, s.weight or Decimal(0), "分") for s in scheme.sections]
         candidates.append((f"评分方案 {scheme.name} 的一级指标数", Decimal(len(scheme.sections)), inputs))
     if not candidates:
-        rec.cannot(
-            fig.id,
+        rec.unchecked(
+            fig,
             fig.subject,
             "count",
             "文中计数，资料中没有对应的明细",
-            reported=fig.value,
             cell=cell,
-            unit=fig.unit,
-            project_id=fig.project_id,
         )
         return
     label, value, inputs = candidates[-1] if "指标" in fig.subject else candidates[0]

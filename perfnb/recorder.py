@@ -220,3 +220,18 @@ class Recorder:
         return self.number(fig.id, label, measure, formula, inputs, value, fig.value, cell=cell, code=code,
                            subject=label, unit=unit or fig.unit, alternatives=alternatives, total=total, note=note,
                            project_id=fig.project_id)  # fmt: skip
+
+    def unchecked(
+        self,
+        fig: ReportedFigure,
+        label: str,
+        measure: str,
+        why: str,
+        *,
+        cell: Cell | None,
+        inputs: Sequence[Input] = (),
+        formula: str = "",
+    ) -> Figure:
+        """:meth:`cannot` for a row of ``reported_figures`` (its id, printed value, unit and project)."""
+        return self.cannot(fig.id, label, measure, why, reported=fig.value, cell=cell, formula=formula, inputs=inputs,
+                           unit=fig.unit, project_id=fig.project_id)  # fmt: skip

@@ -399,15 +399,12 @@ class Scorecard:
                 )
 
     def _cannot(self, fig: ReportedFigure, why: str, inputs: Sequence[Input] = ()) -> None:
-        self.rec.cannot(
-            fig.id,
+        self.rec.unchecked(
+            fig,
             _label(fig),
             fig.measure,
             why,
-            reported=fig.value,
             cell=self.facts.reported_cell(fig),
-            unit=fig.unit,
-            project_id=fig.project_id,
             inputs=inputs,
         )
 
