@@ -23,7 +23,6 @@ from perfnb.reconcile import check_funds, check_reported_rates
 from perfnb.recorder import Recorder
 from perfnb.schemes import Scheme, load_scheme
 from perfnb.scorecard import Scorecard
-from perfnb.scoring import grade_of
 
 __all__ = ["CheckResult", "check_department"]
 
@@ -91,23 +90,11 @@ def check_department(dept: Department, scheme: Scheme | None = None, department_
     card.check_reported()
     for item in check_targets(dept):
         rec.add(item)
-    grade = None
-    if card.total is not None and scheme.grades:
-        grade = grade_of(card.round(card.total), scheme.grades)
     total = None if card.total is None else card.round(card.total)
     figures = tuple(sorted(rec.figures, key=_figure_key))
-    return CheckResult(dept, scheme, figures, tuple(sort_findings(_unique(rec.findings))), total, grade)
+    return CheckResult(dept, scheme, figures, tuple(sort_findings(rec.findings)), total, card.grade)
 
 
 def _figure_key(fig: Figure) -> tuple[Any, ...]:
     cell = fig.cell
     return (cell.file if cell else "~", cell.row or 0 if cell else 0, cell.column or "" if cell else "", fig.id)
-
-
-def _unique(findings: list[Finding]) -> list[Finding]:
-    seen, out = set(), []
-    for f in findings:
-        if f not in seen:
-            seen.add(f)
-            out.append(f)
-    return out

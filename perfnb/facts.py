@@ -79,23 +79,24 @@ class Facts:
         return Input(name, value.normalize() if value == value.to_integral() else value, unit or self.unit, cell)
 
     def total_row(self, project_id: str | None) -> FundLine | None:
-        """The funds row holding a project's (or the department's) total: a 来源 row without parent.
+        """The funds row holding a project's (or the department's) total (see :attr:`total_rows`)."""
+        return self.total_rows.get(project_id)
 
-        When several qualify, the one in the first group in file order (e.g. 预算数 before
-        its 资金来源 parts, or f-total for a special fund).
+    @cached_property
+    def total_rows(self) -> dict[str | None, FundLine]:
+        """Each project's total funds row: its first 来源 row without parent (e.g. 预算数 before its
+        资金来源 parts, or f-total for a special fund); for a sub-project without one, its budget
+        line under the whole fund (e.g. f-p1 with parent f-total).
         """
-        rows = [f for f in self.dept.funds if f.project_id == project_id and f.side == "来源" and not f.parent]
-        if project_id is not None and not rows:
-            # a sub-project's budget line under the whole fund (e.g. f-p1 with parent f-total)
-            rows = [
-                f
-                for f in self.dept.funds
-                if f.project_id == project_id
-                and f.side == "来源"
-                and f.parent is not None
-                and self.funds[f.parent].project_id is None
-            ]
-        return rows[0] if rows else None
+        totals: dict[str | None, FundLine] = {}
+        for f in self.dept.funds:
+            if f.side == "来源" and not f.parent:
+                totals.setdefault(f.project_id, f)
+        for f in self.dept.funds:
+            under_whole = f.parent is not None and self.funds[f.parent].project_id is None
+            if f.side == "来源" and f.project_id is not None and under_whole and f.project_id not in totals:
+                totals[f.project_id] = f
+        return totals
 
     def share(self, project_id: str) -> tuple[Decimal | None, tuple[Input, ...]]:
         """A sub-project's exact share of the total budget (fraction), with its inputs."""

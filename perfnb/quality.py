@@ -15,12 +15,14 @@ from datetime import date
 from decimal import Decimal
 from typing import Final
 
+from perfnb.facts import Facts
 from perfnb.figures import Cell, plain
 from perfnb.findings import Finding, finding
 from perfnb.model import Department
 from perfnb.numbers import normalize_text
 from perfnb.problems import Severity
-from perfnb.schema import FundLine, Indicator, Project
+from perfnb.schema import Indicator, Project
+from perfnb.schemes import short
 from perfnb.targets import Op, ParsedValue, ValueKind, parse_value
 from perfnb.units import normalize_unit, to_yuan
 
@@ -149,15 +151,9 @@ def check_targets(dept: Department) -> list[Finding]:
 # --- helpers ----------------------------------------------------------------------------
 
 
-def _strip_suffix(name: str | None) -> str:
-    """A category name without spaces and a trailing 指标 (``产出指标`` → ``产出``)."""
-    text = re.sub(r"\s+", "", normalize_text(name or ""))
-    return text.removesuffix("指标") or text
-
-
 def _category(ind: Indicator) -> tuple[str, str]:
     """The (level 1, level 2) category of ``ind``, normalised (``("产出", "数量")``)."""
-    l1_raw, l2_raw = _strip_suffix(ind.level1), _strip_suffix(ind.level2)
+    l1_raw, l2_raw = short(ind.level1), short(ind.level2)
     l1 = next((canon for word, canon in LEVEL1_WORDS if word in l1_raw), l1_raw)
     l2 = next((canon for word, canon in LEVEL2_WORDS.get(l1, ()) if word in l2_raw), l2_raw)
     return l1, l2
@@ -656,13 +652,10 @@ class _Quantity:
         return self.ind.level3 or ""
 
 
-def _budget(dept: Department, project: Project) -> tuple[Decimal, Cell] | None:
-    """The project's budget in 元 and its cell: its top 来源 row in funds.csv, else projects.csv."""
-    ids = {f.id for f in dept.funds if f.project_id == project.id}
-    tops: list[FundLine] = [
-        f for f in dept.funds if f.project_id == project.id and f.side == "来源" and f.parent not in ids
-    ]
-    for row in tops:
+def _budget(facts: Facts, project: Project) -> tuple[Decimal, Cell] | None:
+    """The project's budget in 元 and its cell: its total funds row (see ``Facts.total_row``), else projects.csv."""
+    dept, row = facts.dept, facts.total_row(project.id)
+    if row is not None:
         amount = row.budget if row.budget is not None else row.budget_initial
         if amount is not None:
             column = "budget" if row.budget is not None else "budget_initial"
@@ -773,9 +766,9 @@ def _cost_lines(dept: Department, project: Project) -> tuple[list[_CostLine], li
 
 def _cost_budget(dept: Department) -> list[Finding]:
     """COST_BUDGET_MISMATCH: the cost caps, scaled to the year, add up to more than the budget."""
-    findings = []
+    findings, facts = [], Facts(dept)
     for project in dept.projects:
-        budget = _budget(dept, project)
+        budget = _budget(facts, project)
         if budget is None:
             continue
         lines, other = _cost_lines(dept, project)

@@ -284,10 +284,8 @@ def check_reported_rates(facts: Facts, rec: Recorder, scheme: Scheme, basis_of: 
     for fig in facts.dept.reported_figures:
         if fig.measure in _RATE_MEASURES:
             code: str = fig.measure
-            for ind in fig.indicator_ids:
-                code = basis_of.get(ind, code) if fig.measure == "execution_rate" else code
-            if fig.measure == "execution_rate" and code == "execution_rate" and scheme.execution_basis == "received":
-                code = "execution_rate_received"
+            if code == "execution_rate":  # the basis of the indicator's rule, else the scheme's
+                code = next((basis_of[i] for i in fig.indicator_ids if i in basis_of), scheme.execution_rate)
             used = _rate(facts, rec, fig, code)
             if used:
                 matched[fig.measure].append((fig.id, used))

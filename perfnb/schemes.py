@@ -7,6 +7,7 @@ are on. The engine interprets it; changing a band is a one-line change in one fi
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from functools import cache
 from importlib import resources
@@ -17,6 +18,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from perfnb.errors import PerfnbError
+from perfnb.numbers import normalize_text
 from perfnb.scoring import Band, GradeBand
 
 __all__ = ["Band", "GradeBand", "Rule", "Scheme", "SchemeError", "Section", "available", "load_scheme", "short"]
@@ -93,6 +95,11 @@ class Scheme(_Model):
             raise ValueError(f"sections and execution add up to {sum(weights)}, not {self.total}")
         return self
 
+    @property
+    def execution_rate(self) -> str:
+        """The rate code of the execution score: on budget (E / B) or on money received."""
+        return "execution_rate" if self.execution_basis == "budget" else "execution_rate_received"
+
     def section(self, path: str) -> Section | None:
         """The section at ``"产出/数量"``-style ``path`` (names normalised by :func:`short`)."""
         parts, found = [short(p) for p in path.split("/") if p], None
@@ -107,15 +114,15 @@ class Scheme(_Model):
     def rule_for(self, level2: str | None, level3: str | None) -> Rule:
         """The first rule matching an indicator row (the last rule should match everything)."""
         for rule in self.rules:
-            if rule.level2 in short(level2 or "") and rule.level3 in (level3 or ""):
+            if rule.level2 in short(level2) and rule.level3 in (level3 or ""):
                 return rule
         return Rule(method="by_operator")
 
 
-def short(name: str) -> str:
-    """A category name without its trailing 指标 (``产出指标`` → ``产出``)."""
-    name = name.strip()
-    return name[: -len("指标")] if name.endswith("指标") and len(name) > 2 else name
+def short(name: str | None) -> str:
+    """A category name without spaces and its trailing 指标 (``产出指标`` → ``产出``; ``指标`` stays)."""
+    text = re.sub(r"\s+", "", normalize_text(name or ""))
+    return text.removesuffix("指标") or text
 
 
 def available() -> list[str]:

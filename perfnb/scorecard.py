@@ -398,6 +398,22 @@ class Scorecard:
                     )
                 )
 
+    def _reconcile(
+        self,
+        fig: ReportedFigure,
+        measure: str,
+        formula: str,
+        inputs: Sequence[Input],
+        value: Decimal,
+        *,
+        code: str = "SCORE_MISMATCH",
+        alternatives: Sequence[Alternative] = (),
+        total: bool = False,
+    ) -> None:
+        """Reconcile a printed weight or score under its readable label and its cell."""
+        self.rec.reported(fig, _label(fig), measure, formula, inputs, value, code=code,
+                          cell=self.facts.reported_cell(fig), alternatives=alternatives, total=total)  # fmt: skip
+
     def _cannot(self, fig: ReportedFigure, why: str, inputs: Sequence[Input] = ()) -> None:
         self.rec.unchecked(
             fig,
@@ -414,14 +430,12 @@ class Scorecard:
             section = Section(name=fig.section or "", weight=self.scheme.execution_weight)
         if section is None or section.weight is None:
             return self._cannot(fig, f"评分方案 {self.scheme.name} 未规定“{fig.section}”的分值")
-        self.rec.reported(
+        self._reconcile(
             fig,
-            _label(fig),
             "weight",
             f"评分方案 {self.scheme.name}：{fig.section}",
             [Input(f"方案分值 {fig.section}", section.weight, "分")],
             section.weight,
-            cell=self.facts.reported_cell(fig),
             code="WEIGHT_MISMATCH",
         )
 
@@ -438,15 +452,12 @@ class Scorecard:
             alternatives = self._aggregate_alternatives(path) if fig.project_id is None else []
         if value is None:
             return self._cannot(fig, f"资料中没有“{path}”下的得分")
-        self.rec.reported(
+        self._reconcile(
             fig,
-            _label(fig),
             "score",
             formula,
             inputs,
             value,
-            cell=self.facts.reported_cell(fig),
-            code="SCORE_MISMATCH",
             alternatives=alternatives,
         )
 
@@ -484,47 +495,39 @@ class Scorecard:
                 alternatives.append(
                     Alternative(f"按印出的权重 {plain((pshare * 100).normalize())}% 计算", alt, Severity.INFO)
                 )
-        self.rec.reported(
+        self._reconcile(
             fig,
-            _label(fig),
             "weighted_score",
             f"round({path} 得分 × 预算占比, {self.places})",
             inputs,
             value,
-            cell=self.facts.reported_cell(fig),
-            code="SCORE_MISMATCH",
             alternatives=alternatives,
         )
 
-    def _execution_score(self, fig: ReportedFigure) -> None:
-        w = self.scheme.execution_weight
-        row = self.facts.total_row(fig.project_id)
-        code = "execution_rate" if self.scheme.execution_basis == "budget" else "execution_rate_received"
+    def _execution(self, project_id: str | None) -> tuple[Decimal | None, list[Input], str]:
+        """The execution score of a project, unrounded, with its inputs; or None and why not."""
+        w, row = self.scheme.execution_weight, self.facts.total_row(project_id)
         if w is None or row is None:
-            return self._cannot(fig, "评分方案没有预算执行分值，或找不到项目的资金合计行")
-        rate, inputs = rate_of(self.facts, code, row)
+            return None, [], "评分方案没有预算执行分值，或找不到项目的资金合计行"
+        rate, inputs = rate_of(self.facts, self.scheme.execution_rate, row)
+        inputs = [Input("分值", w, "分"), *inputs]
         if rate is None:
-            return self._cannot(fig, "全年预算数为 0 或缺少执行数：执行率不适用", inputs)
-        value = score_proportional(w, rate / 100, cap=self.scheme.execution_cap)
-        self.rec.reported(
-            fig,
-            _label(fig),
-            "score",
-            f"min({plain(w)}, {RATES[code].label} × {plain(w)})",
-            [Input("分值", w, "分"), *inputs],
-            value,
-            cell=self.facts.reported_cell(fig),
-            code="SCORE_MISMATCH",
-        )
+            return None, inputs, "全年预算数为 0 或缺少执行数：执行率不适用"
+        return score_proportional(w, rate / 100, cap=self.scheme.execution_cap), inputs, ""
+
+    def _execution_score(self, fig: ReportedFigure) -> None:
+        value, inputs, why = self._execution(fig.project_id)
+        if value is None:
+            return self._cannot(fig, why, inputs)
+        w = self.scheme.execution_weight
+        assert w is not None
+        formula = f"min({plain(w)}, {RATES[self.scheme.execution_rate].label} × {plain(w)})"
+        self._reconcile(fig, "score", formula, inputs, value)
 
     def execution_value(self, project_id: str | None) -> Decimal | None:
         """The recomputed execution score of a project (national scheme), rounded."""
-        w, row = self.scheme.execution_weight, self.facts.total_row(project_id)
-        if w is None or row is None:
-            return None
-        code = "execution_rate" if self.scheme.execution_basis == "budget" else "execution_rate_received"
-        rate, _ = rate_of(self.facts, code, row)
-        return None if rate is None else self.round(score_proportional(w, rate / 100, cap=self.scheme.execution_cap))
+        value = self._execution(project_id)[0]
+        return None if value is None else self.round(value)
 
     def _total(self, fig: ReportedFigure) -> None:
         if self.scheme.mode == "national_project":
@@ -545,15 +548,12 @@ class Scorecard:
             inputs.append(Input(f"{p} 子项目得分", number, "分", self.facts.reported_cell(subs[p])))
             inputs.append(Input(f"{p} 预算占比", share * 100, "%"))
         self.total = self.round(value)
-        self.rec.reported(
+        self._reconcile(
             fig,
-            _label(fig),
             "total_score",
             "Σ 子项目得分 × 子项目预算 / 总预算",
             inputs,
             value,
-            cell=self.facts.reported_cell(fig),
-            code="SCORE_MISMATCH",
             total=True,
         )
 
@@ -604,23 +604,27 @@ class Scorecard:
         if execution is None or value is None:
             return self._cannot(fig, "缺少预算执行得分或指标得分", inputs)
         self.total = execution + value
-        self.rec.reported(
+        self._reconcile(
             fig,
-            _label(fig),
             "total_score",
             "预算执行得分 + Σ 指标得分",
             [Input("预算执行得分（复算）", execution, "分"), *inputs],
             self.total,
-            cell=self.facts.reported_cell(fig),
-            code="SCORE_MISMATCH",
             total=True,
         )
 
+    @property
+    def grade(self) -> str | None:
+        """The grade of the recomputed total (rounded first), when there is a total and grade bands."""
+        if not self.scheme.grades or self.total is None:
+            return None
+        return grade_of(self.round(self.total), self.scheme.grades)
+
     def _grade(self, fig: ReportedFigure) -> None:
         cell = self.facts.reported_cell(fig)
-        if not self.scheme.grades or self.total is None:
+        grade = self.grade
+        if grade is None or self.total is None:
             return self._cannot(fig, "没有可用的总分或评分方案没有等级档次")
-        grade = grade_of(self.round(self.total), self.scheme.grades)
         inputs = [Input("总分（复算）", self.round(self.total), "分")]
         bands = "；".join(f"{b.grade} {'≥' if b.inclusive else '>'} {plain(b.minimum)}" for b in self.scheme.grades)
         verdict = Verdict.AGREES if grade == fig.value else Verdict.DIFFERS
