@@ -10,7 +10,9 @@ from dataclasses import dataclass
 from decimal import Decimal, localcontext
 from typing import Final
 
-__all__ = ["RATES", "Rate", "percent"]
+from perfnb.targets import Op, ParsedValue, ValueKind, comparable
+
+__all__ = ["RATES", "Completion", "Rate", "completion", "percent"]
 
 
 @dataclass(frozen=True)
@@ -57,3 +59,34 @@ def percent(numerator: Decimal, denominator: Decimal) -> Decimal | None:
     with localcontext() as ctx:
         ctx.prec = 40
         return numerator * 100 / denominator
+
+
+@dataclass(frozen=True)
+class Completion:
+    """An indicator's completion: ``percent`` (实际 / 目标 × 100, or None with ``why``) and
+    whether the target was ``met`` (None when that cannot be told)."""
+
+    percent: Decimal | None
+    met: bool | None
+    why: str = ""
+
+
+def completion(target: ParsedValue | None, actual: ParsedValue | None) -> Completion:
+    """指标完成率 (RATES["completion"]) and whether the stated target was met."""
+    if target is None or actual is None:
+        return Completion(None, None, "未填目标值" if target is None else "未填实际完成值")
+    if target.kind is ValueKind.DATE and actual.kind is ValueKind.DATE and target.date and actual.date:
+        return Completion(None, actual.date <= (target.date_upper or target.date), "时间指标：按期限判断")
+    a, t = comparable(target, actual)
+    if a is None or t is None:
+        return Completion(None, None, "定性指标或单位不同，不计算完成率")
+    return Completion(percent(a, t), _met(target, a, t), "" if t else "目标值为 0，不计算完成率")
+
+
+def _met(target: ParsedValue, a: Decimal, t: Decimal) -> bool | None:
+    op = target.op or Op.GE
+    if op is Op.EQ and target.op_implicit:
+        op = Op.GE
+    if op is Op.RANGE:
+        return None if target.upper is None else t <= a <= target.upper
+    return {Op.GE: a >= t, Op.GT: a > t, Op.EQ: a == t, Op.LE: a <= t, Op.LT: a < t}[op]

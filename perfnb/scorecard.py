@@ -33,7 +33,7 @@ from perfnb.scoring import (
     tier_contains,
     tier_range,
 )
-from perfnb.targets import Op, ParsedValue, ValueKind, parse_value
+from perfnb.targets import Op, ParsedValue, ValueKind, comparable, parse_value
 
 __all__ = ["Scorecard"]
 
@@ -82,7 +82,7 @@ class Scorecard:
 
     def _over_achievement(self, ind: Indicator, target: ParsedValue | None, actual: ParsedValue | None) -> None:
         ratio = self.scheme.over_achievement
-        a, t = _comparable(target, actual)
+        a, t = comparable(target, actual)
         at_least = target is not None and (target.op in (Op.GE, Op.GT) or (target.op is Op.EQ and target.op_implicit))
         if ratio is None or a is None or t is None or not at_least or t <= 0:
             return
@@ -200,7 +200,7 @@ class Scorecard:
                 for b in rule.bands
             )
             return score_band(w, rate, rule.bands), f"分值 × 档次（|{name}| {bands}）", inputs, ""
-        a, t = _comparable(target, actual)
+        a, t = comparable(target, actual)
         inputs = [w_input]
         if target is not None and actual is not None:
             inputs += [
@@ -662,17 +662,3 @@ def _label(fig: ReportedFigure) -> str:
     project = f"{fig.project_id} " if fig.project_id else ""
     section = f"{fig.section} " if fig.section and fig.section not in fig.subject else ""
     return f"{project}{section}{fig.subject}".strip()
-
-
-def _comparable(target: ParsedValue | None, actual: ParsedValue | None) -> tuple[Decimal | None, Decimal | None]:
-    """(a, t) when target and actual are numbers of the same kind and unit, else (None, None)."""
-    if target is None or actual is None or target.value is None or actual.value is None:
-        return None, None
-    numeric = (ValueKind.PERCENT, ValueKind.MONEY, ValueKind.QUANTITY)
-    if target.kind not in numeric or actual.kind != target.kind:
-        return None, None
-    if target.kind is ValueKind.MONEY:
-        return actual.yuan, target.yuan
-    if (target.unit or "") != (actual.unit or ""):
-        return None, None
-    return actual.value, target.value

@@ -17,7 +17,7 @@ from enum import StrEnum
 from perfnb.numbers import is_no_value, normalize_text
 from perfnb.units import COUNT_UNITS, MONEY_UNITS, normalize_unit, to_yuan
 
-__all__ = ["QUALITATIVE_WORDS", "Op", "ParsedValue", "ValueKind", "parse_value"]
+__all__ = ["QUALITATIVE_WORDS", "Op", "ParsedValue", "ValueKind", "comparable", "parse_value"]
 
 
 class ValueKind(StrEnum):
@@ -245,3 +245,17 @@ def _parse_date(raw: str, s: str, op: Op | None, year: int | None) -> ParsedValu
 
 def _month_end(y: int, m: int) -> Date:
     return Date(y, m, calendar.monthrange(y, m)[1])
+
+
+def comparable(target: ParsedValue | None, actual: ParsedValue | None) -> tuple[Decimal | None, Decimal | None]:
+    """(a, t) when target and actual are numbers of the same kind and unit, else (None, None)."""
+    if target is None or actual is None or target.value is None or actual.value is None:
+        return None, None
+    numeric = (ValueKind.PERCENT, ValueKind.MONEY, ValueKind.QUANTITY)
+    if target.kind not in numeric or actual.kind != target.kind:
+        return None, None
+    if target.kind is ValueKind.MONEY:
+        return actual.yuan, target.yuan
+    if (target.unit or "") != (actual.unit or ""):
+        return None, None
+    return actual.value, target.value
