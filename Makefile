@@ -5,7 +5,9 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
 .DEFAULT_GOAL := help
-.PHONY: help reports validate test lint lock docs clean
+JOBS   ?= $(shell nproc 2>/dev/null || echo 1)
+
+.PHONY: help reports lab validate test lint lock docs clean
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-9s %s\n", $$1, $$2}'
@@ -15,12 +17,15 @@ $(STAMP): pyproject.toml requirements.lock
 	  { echo "perfnb needs Python 3.11 or newer; set PYTHON=/path/to/python3.11"; exit 1; }
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e . \
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e . 2>/dev/null \
 	  || $(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	@touch $(STAMP)
 
-reports: $(STAMP) ## Check every department in data/raw and write data/processed/<dept>/ (HTML reports: next issue)
-	$(BIN)/perfnb check
+reports: $(STAMP) ## Check every department in data/raw and write reports/ (one HTML report each, and an index)
+	$(BIN)/perfnb run --all --jobs $(JOBS)
+
+lab: $(STAMP) ## Open the audit notebook in JupyterLab (the interactive path)
+	$(BIN)/jupyter lab notebooks/department_audit.ipynb
 
 validate: $(STAMP) ## Validate every department in data/raw (no outputs)
 	$(BIN)/perfnb validate
@@ -37,7 +42,7 @@ docs: $(STAMP) ## Regenerate data/raw/README.md from the schema
 
 lock: ## Re-pin requirements.lock from pyproject.toml (needs network)
 	$(PYTHON) -m pip install --quiet uv
-	$(PYTHON) -m uv pip compile pyproject.toml --extra test --extra dev --python-version 3.11 \
+	$(PYTHON) -m uv pip compile pyproject.toml --extra test --extra dev --extra lab --python-version 3.11 \
 	  --no-header --no-annotate -o requirements.lock
 
 clean: ## Remove .venv and caches (never data/raw)

@@ -13,7 +13,7 @@ import click
 from perfnb import __version__
 from perfnb.errors import PerfnbError
 from perfnb.load import LoadResult, validate
-from perfnb.runner import Outcome
+from perfnb.runner import Entry, Outcome
 from perfnb.schema import DOC_KINDS
 
 __all__ = ["main"]
@@ -110,6 +110,72 @@ def _check_line(outcome: Outcome) -> str:
         f"无法复核 {v['cannot_check']}、仅复算 {v['derived']}；"
         f"发现：错误 {f['error']}、警告 {f['warning']}、提示 {f['info']}"
     )
+
+
+@cli.command("run")
+@click.argument("departments", nargs=-1)
+@click.option("--all", "run_all", is_flag=True, help="Run every department under the data directory.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Departments run at once (processes).")
+@click.option("--force", is_flag=True, help="Re-run departments whose inputs have not changed since the last run.")
+@_DATA_DIR
+@click.option("--processed-dir", type=click.Path(file_okay=False, path_type=Path), default=Path("data/processed"),
+              show_default=True, envvar="PERFNB_PROCESSED_DIR",
+              help="Where results and the executed notebooks are written, one folder per department.")
+@click.option("--reports-dir", type=click.Path(file_okay=False, path_type=Path), default=Path("reports"),
+              show_default=True, envvar="PERFNB_REPORTS_DIR", help="Where the HTML reports and the index are written.")
+@click.option("--notebook", type=click.Path(dir_okay=False, path_type=Path),
+              default=Path("notebooks/department_audit.ipynb"), show_default=True,
+              help="The parameterized audit notebook to execute for each department.")
+def run_cmd(departments: tuple[str, ...], run_all: bool, jobs: int, force: bool, data_dir: Path,
+            processed_dir: Path, reports_dir: Path, notebook: Path) -> None:
+    """Check departments, execute the audit notebook for each and write HTML reports and the index."""
+    from perfnb.runner import RunSettings, run
+
+    if bool(departments) == run_all:
+        raise click.UsageError("请给出部门编号，或用 --all 运行全部部门（二者选一）")
+    settings = RunSettings(data_dir, processed_dir, reports_dir, notebook, force)
+    with _Progress() as progress:
+        try:
+            entries = run(list(departments) or None, settings, jobs=jobs, on_done=progress.done)
+        except PerfnbError as exc:
+            raise click.ClickException(str(exc)) from None
+    for entry in entries:
+        click.echo(entry.line())
+    failed = sum(not e.ok for e in entries)
+    index = reports_dir / "index.html"
+    click.echo(f"共 {len(entries)} 个部门：{len(entries) - failed} 个完成，{failed} 个失败；索引 {index}")
+    sys.exit(1 if failed else 0)
+
+
+class _Progress:
+    """A progress bar on a terminal; plain lines elsewhere (CI, pipes)."""
+
+    def __init__(self) -> None:
+        import os
+
+        from tqdm import tqdm  # type: ignore[import-untyped]
+
+        self.count = 0
+        self.bar = None
+        if sys.stderr.isatty() and not os.environ.get("CI"):
+            self.bar = tqdm(desc="perfnb run", unit="部门", leave=False)
+
+    def __enter__(self) -> _Progress:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.close()
+
+    def done(self, entry: Entry) -> None:
+        """One department finished."""
+        self.count += 1
+        if self.bar is not None:
+            self.bar.set_postfix_str(entry.dept_id)
+            self.bar.update()
+        else:
+            click.echo(f"[{self.count}] {entry.dept_id} {'完成' if entry.ok else '失败'}", err=True)
 
 
 @cli.command("new")

@@ -19,7 +19,7 @@ from perfnb.engine import CheckResult
 from perfnb.figures import Figure, plain
 from perfnb.numbers import round_half_up
 
-__all__ = ["FIGURE_COLUMNS", "FINDING_COLUMNS", "atomic_write", "figure_row", "write_results"]
+__all__ = ["FIGURE_COLUMNS", "FINDING_COLUMNS", "atomic_write", "figure_row", "publish", "write_results"]
 
 FIGURE_COLUMNS = (
     "id",
@@ -59,17 +59,27 @@ FINDING_COLUMNS = (
 )
 
 
-def atomic_write(path: Path, text: str, *, bom: bool = False) -> None:
-    """Write ``text`` to ``path`` through a temporary file and a rename (never a half-written file)."""
+def atomic_write(path: Path, data: str | bytes, *, bom: bool = False) -> None:
+    """Write text (UTF-8, a BOM if asked) or bytes to ``path`` through a temporary file in the same
+    folder and a rename: readers never see a half-written file, and a failure leaves no temporary."""
     path.parent.mkdir(parents=True, exist_ok=True)
+    payload = data if isinstance(data, bytes) else data.encode("utf-8-sig" if bom else "utf-8")
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8-sig" if bom else "utf-8", newline="") as handle:
-            handle.write(text)
-        os.replace(tmp, path)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(payload)
+        publish(Path(tmp), path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def publish(tmp: Path, path: Path) -> None:
+    """Give a finished temporary file the usual permissions (mkstemp makes it 0600) and rename it."""
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(tmp, 0o666 & ~umask)
+    os.replace(tmp, path)
 
 
 def figure_row(fig: Figure) -> dict[str, str]:

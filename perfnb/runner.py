@@ -1,4 +1,4 @@
-"""Running the engine over departments: load → validate → recompute → reconcile → write.
+"""Running departments: load → validate → recompute → reconcile → write, then notebook → HTML → index.
 
 One broken department never stops the others: its load problems or its error are kept in
 its :class:`Outcome`, and the rest go on.
@@ -6,17 +6,39 @@ its :class:`Outcome`, and the rest go on.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+import hashlib
+import json
+import multiprocessing
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
+import nbformat
+
+from perfnb import __version__
 from perfnb.engine import CheckResult, check_department
 from perfnb.errors import PerfnbError
+from perfnb.excel import write_findings_xlsx
 from perfnb.load import LoadResult, validate
-from perfnb.outputs import write_results
-from perfnb.paths import DEFAULT_DATA_DIR, department_dir
+from perfnb.outputs import atomic_write, write_results
+from perfnb.paths import DEFAULT_DATA_DIR, check_dept_id, department_dir, discover
+from perfnb.problems import Problem
+from perfnb.render import NotebookError, execute, notebook_html, page
+from perfnb.schema import DOC_KINDS
 
-__all__ = ["DEFAULT_PROCESSED_DIR", "Outcome", "check"]
+__all__ = [
+    "DEFAULT_NOTEBOOK",
+    "DEFAULT_PROCESSED_DIR",
+    "DEFAULT_REPORTS_DIR",
+    "Entry",
+    "Outcome",
+    "RunSettings",
+    "check",
+    "run",
+    "run_department",
+    "write_index",
+]
 
 DEFAULT_PROCESSED_DIR = Path("data/processed")
 
@@ -65,3 +87,256 @@ def check(
             continue
         outcomes.append(Outcome(loaded, result, folder=folder))
     return outcomes
+
+
+# ---- perfnb run: check + notebook + HTML report per department, then the index ----------------
+
+DEFAULT_REPORTS_DIR = Path("reports")
+DEFAULT_NOTEBOOK = Path("notebooks/department_audit.ipynb")
+RUN_FILE = "run.json"
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One department's line on the index: what was run and how it ended (plain, picklable data)."""
+
+    dept_id: str
+    ok: bool
+    reason: str = ""
+    name: str = ""
+    fiscal_year: int | None = None
+    kind_label: str = ""
+    score: str | None = None
+    score_reported: str | None = None
+    grade: str | None = None
+    grade_reported: str | None = None
+    findings: dict[str, int] = field(default_factory=dict)
+    report: str | None = None
+    xlsx: str | None = None
+    fingerprint: str = ""
+    skipped: bool = False
+
+    def line(self) -> str:
+        """The one-line result printed at the end of a run."""
+        if not self.ok:
+            return f"{self.dept_id}  失败：{self.reason}"
+        f = self.findings
+        score = ""
+        if self.score:
+            score = f"总分 {self.score}（原文 {self.score_reported or '未印'}），等级 {self.grade or '—'}；"
+        again = "（未变，沿用上次结果）" if self.skipped else ""
+        return (
+            f"{self.dept_id}  完成{again}：{score}发现 错误 {f.get('error', 0)}、警告 {f.get('warning', 0)}、"
+            f"提示 {f.get('info', 0)}；报告 {self.report}"
+        )
+
+
+@dataclass(frozen=True)
+class RunSettings:
+    """Where a run reads and writes, and which notebook it executes."""
+
+    data_dir: Path = DEFAULT_DATA_DIR
+    processed_dir: Path = DEFAULT_PROCESSED_DIR
+    reports_dir: Path = DEFAULT_REPORTS_DIR
+    notebook: Path = DEFAULT_NOTEBOOK
+    force: bool = False
+
+
+def run(
+    dept_ids: Sequence[str] | None = None,
+    settings: RunSettings | None = None,
+    *,
+    jobs: int = 1,
+    on_done: Callable[[Entry], None] | None = None,
+) -> list[Entry]:
+    """Check, execute the audit notebook and render the HTML report of each department, then the index.
+
+    All departments under ``data_dir`` when ``dept_ids`` is None. A failing department gets a
+    failure page and a failed line on the index; the others go on. ``on_done`` is called as
+    each department finishes (for progress display).
+    """
+    settings = settings or RunSettings()
+    if not settings.notebook.is_file():
+        raise NotebookError(
+            f"找不到审计笔记本 {settings.notebook}（应为 notebooks/department_audit.ipynb 或 --notebook 指定的文件）"
+        )
+    invalid: list[str] = []
+    if dept_ids is None:
+        dept_ids, invalid = discover(settings.data_dir)
+    entries = [Entry(name, False, "文件夹名不是有效的部门编号（小写字母、数字和 -）") for name in invalid]
+    for entry in entries:
+        if on_done:
+            on_done(entry)
+    done: list[Entry] = []
+    if jobs <= 1 or len(dept_ids) <= 1:
+        for dept_id in dept_ids:
+            done.append(run_department(dept_id, settings))
+            if on_done:
+                on_done(done[-1])
+    else:
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn")) as pool:
+            futures = {pool.submit(run_department, d, settings): d for d in dept_ids}
+            for future in as_completed(futures):
+                done.append(future.result())
+                if on_done:
+                    on_done(done[-1])
+    order = {d: i for i, d in enumerate(dept_ids)}
+    entries += sorted(done, key=lambda e: order[e.dept_id])
+    write_index(entries + _earlier_entries(settings, {e.dept_id for e in entries}), settings.reports_dir)
+    return entries
+
+
+def run_department(dept_id: str, settings: RunSettings) -> Entry:
+    """Run one department end to end; never raises (a failure becomes a failed entry and page)."""
+    try:
+        check_dept_id(dept_id)
+    except PerfnbError as exc:
+        return Entry(str(dept_id), False, exc.message)
+    try:
+        return _run_department(dept_id, settings)
+    except Exception as exc:  # one broken department never stops the others
+        entry = Entry(dept_id, False, f"内部错误：{type(exc).__name__}: {exc}")
+        return _fail(entry, settings)
+
+
+def _run_department(dept_id: str, s: RunSettings) -> Entry:
+    fingerprint = _fingerprint(dept_id, s)
+    earlier = _read_entry(s.processed_dir / dept_id)
+    if (
+        not s.force
+        and earlier is not None
+        and earlier.ok
+        and earlier.fingerprint == fingerprint
+        and all((s.reports_dir / f).is_file() for f in (earlier.report, earlier.xlsx) if f)
+    ):
+        return replace(earlier, skipped=True)
+    outcome = check([dept_id], s.data_dir, s.processed_dir)[0]
+    if not outcome.ok or outcome.result is None:
+        return _fail(_failed_entry(outcome), s, problems=outcome.load.problems)
+    result = outcome.result
+    summary = result.summary()
+    h = result.department.header
+    entry = Entry(
+        dept_id,
+        True,
+        name=h.name,
+        fiscal_year=h.fiscal_year,
+        kind_label=DOC_KINDS[h.kind],
+        score=summary["score"]["recomputed"],
+        score_reported=summary["score"]["reported"],
+        grade=summary["score"]["grade_recomputed"],
+        grade_reported=summary["score"]["grade_reported"],
+        findings=dict(summary["findings"]),
+        report=f"{dept_id}.html",
+        xlsx=f"{dept_id}.findings.xlsx",
+        fingerprint=fingerprint,
+    )
+    parameters = {
+        "dept_id": dept_id,
+        "data_dir": str(s.data_dir),
+        "processed_dir": str(s.processed_dir),
+        "notebook": str(s.notebook),
+    }
+    executed = s.processed_dir / dept_id / s.notebook.name
+    try:
+        nb = execute(s.notebook, parameters, cwd=Path.cwd())
+    except NotebookError as exc:
+        if exc.notebook is not None:
+            atomic_write(executed, nbformat.writes(exc.notebook))
+        failed = replace(entry, ok=False, reason=str(exc), xlsx=None, fingerprint="")
+        return _fail(failed, s, cell=exc, notebook=executed)
+    atomic_write(executed, nbformat.writes(nb))
+    title = f"{h.name} · {h.fiscal_year} 年度预算绩效自评复核报告"
+    atomic_write(s.reports_dir / f"{dept_id}.html", notebook_html(nb, title=title, notebook_name=s.notebook.name))
+    write_findings_xlsx(result, s.reports_dir / f"{dept_id}.findings.xlsx")
+    _write_entry(s.processed_dir / dept_id, entry)
+    return entry
+
+
+def _failed_entry(outcome: Outcome) -> Entry:
+    dept = outcome.load.department
+    if outcome.error is not None:
+        reason = f"核对出错：{outcome.error}"
+    else:
+        first = outcome.load.errors[0] if outcome.load.errors else None
+        where = f"{first.file} " if first and first.file else ""
+        reason = f"数据有 {len(outcome.load.errors)} 处错误" + (f"，第一处：{where}{first.message}" if first else "")
+    header = dept.header if dept else None
+    return Entry(
+        outcome.dept_id,
+        False,
+        reason,
+        name=header.name if header else "",
+        fiscal_year=header.fiscal_year if header else None,
+        kind_label=DOC_KINDS[header.kind] if header else "",
+    )
+
+
+def _fail(
+    entry: Entry,
+    s: RunSettings,
+    *,
+    problems: Sequence[Problem] = (),
+    cell: NotebookError | None = None,
+    notebook: Path | None = None,
+) -> Entry:
+    """Write the failure page (and the entry) of a department whose id is valid."""
+    entry = replace(entry, ok=False, report=f"{entry.dept_id}.html", xlsx=None)
+    rows = [{**p.as_row(), "severity_label": p.severity.label} for p in problems]
+    cell_info = None
+    if cell is not None:
+        number = None if cell.cell_index is None else cell.cell_index + 1
+        cell_info = {"number": number, "ename": cell.ename, "evalue": cell.evalue, "source": cell.source}
+    html = page("failure.html.j2", entry=entry, problems=rows, cell=cell_info, notebook=str(notebook or ""))
+    atomic_write(s.reports_dir / f"{entry.dept_id}.html", html)
+    (s.reports_dir / f"{entry.dept_id}.findings.xlsx").unlink(missing_ok=True)
+    _write_entry(s.processed_dir / entry.dept_id, entry)
+    return entry
+
+
+def write_index(entries: Sequence[Entry], reports_dir: Path) -> Path:
+    """Write ``reports/index.html``: every department, its score, findings, status and report link."""
+    path = reports_dir / "index.html"
+    atomic_write(path, page("index.html.j2", entries=sorted(entries, key=lambda e: e.dept_id)))
+    return path
+
+
+def _earlier_entries(s: RunSettings, seen: set[str]) -> list[Entry]:
+    """Entries of departments still under ``data_dir`` that an earlier run reported (partial runs)."""
+    try:
+        valid, _ = discover(s.data_dir)
+    except PerfnbError:
+        return []
+    found = (_read_entry(s.processed_dir / d) for d in valid if d not in seen)
+    return [e for e in found if e is not None]
+
+
+def _write_entry(folder: Path, entry: Entry) -> None:
+    data = {k: v for k, v in asdict(entry).items() if k != "skipped"}
+    atomic_write(folder / RUN_FILE, json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
+
+
+def _read_entry(folder: Path) -> Entry | None:
+    try:
+        data = json.loads((folder / RUN_FILE).read_text(encoding="utf-8"))
+        return Entry(**data)
+    except (OSError, ValueError, TypeError):
+        return None
+
+
+def _fingerprint(dept_id: str, s: RunSettings) -> str:
+    """A content hash of everything a report depends on: the department's files, the notebook,
+    perfnb's code, templates and schemes, and its version (not modification times)."""
+    digest = hashlib.sha256(__version__.encode())
+    package = Path(__file__).parent
+    files = [(f"raw/{p.relative_to(s.data_dir)}", p) for p in sorted((s.data_dir / dept_id).rglob("*")) if p.is_file()]
+    files.append(("notebook", s.notebook))
+    files += [(f"perfnb/{p.relative_to(package)}", p) for p in sorted(package.rglob("*")) if _is_source(p)]
+    for name, path in files:
+        digest.update(name.encode() + b"\0" + hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+def _is_source(path: Path) -> bool:
+    suffixes = {".py", ".j2", ".css", ".yaml", ".json"}
+    return path.is_file() and path.suffix in suffixes and "__pycache__" not in path.parts

@@ -1,0 +1,329 @@
+"""What the audit notebook shows: the engine's result as tables (pandas) and HTML fragments.
+
+The notebook stays a view: every cell calls one method of :class:`Report`, which renders a
+Jinja2 template of ``perfnb/templates/fragments`` with autoescaping on, so any text that
+comes from data is escaped. The same rows are available as DataFrames for auditors who
+explore a department interactively in JupyterLab.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import platform
+from collections import defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cached_property
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import pandas as pd
+
+from perfnb import __version__, charts
+from perfnb.engine import CheckResult, check_department
+from perfnb.facts import Facts
+from perfnb.figures import Figure, Verdict, plain
+from perfnb.load import load
+from perfnb.numbers import round_half_up
+from perfnb.paths import department_dir
+from perfnb.problems import Severity
+from perfnb.rates import completion
+from perfnb.schema import DOC_KINDS
+from perfnb.targets import parse_value
+
+__all__ = ["LIBRARIES", "Html", "Report", "fragment", "library_versions"]
+
+#: Libraries whose versions the provenance section lists.
+LIBRARIES = (
+    "pandas", "matplotlib", "mplfonts", "jinja2", "papermill", "nbconvert",
+    "nbclient", "ipykernel", "openpyxl", "pydantic",
+)  # fmt: skip
+_VERDICT_ORDER = (Verdict.DIFFERS, Verdict.AGREES, Verdict.CANNOT_CHECK, Verdict.DERIVED)
+_MONEY_COLUMNS = (("budget", "全年预算数"), ("received", "到位数"), ("executed", "执行数"))
+_COMPLETION_CAP = Decimal(200)
+
+_ENV = jinja2.Environment(
+    loader=jinja2.PackageLoader("perfnb", "templates/fragments"),
+    autoescape=True,
+    undefined=jinja2.StrictUndefined,
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+
+
+class Html(str):
+    """HTML text that Jupyter displays as HTML (and prints as its source elsewhere)."""
+
+    __slots__ = ()
+
+    def _repr_html_(self) -> str:
+        return str(self)
+
+
+def fragment(name: str, **context: Any) -> Html:
+    """Render the fragment template ``name`` (autoescaped) to :class:`Html`."""
+    return Html(_ENV.get_template(name).render(**context))
+
+
+def library_versions() -> dict[str, str]:
+    """perfnb, Python and the key libraries' versions, in a fixed order."""
+    versions = {"perfnb": __version__, "Python": platform.python_version()}
+    for name in LIBRARIES:
+        try:
+            versions[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:  # pragma: no cover - all are dependencies
+            versions[name] = "（未安装）"
+    return versions
+
+
+def _text(value: Decimal | None, places: int = 2) -> str:
+    return "" if value is None else plain(round_half_up(value, places))
+
+
+@dataclass(frozen=True)
+class Report:
+    """One department's audit, ready to show: build it with :meth:`build`."""
+
+    result: CheckResult
+
+    @classmethod
+    def build(cls, dept_id: str, data_dir: Path | str) -> Report:
+        """Load, validate and check department ``dept_id`` under ``data_dir``."""
+        data_dir = Path(data_dir)
+        dept = load(dept_id, data_dir)
+        return cls(check_department(dept, department_dir=department_dir(data_dir, dept.id)))
+
+    # ---- data -----------------------------------------------------------------------------
+
+    @cached_property
+    def facts(self) -> Facts:
+        """The engine's view of the department's figures."""
+        return Facts(self.result.department)
+
+    @cached_property
+    def project_names(self) -> dict[str | None, str]:
+        """Project names by id; the department's own name for ``None``."""
+        dept = self.result.department
+        return {None: "整体", **{p.id: p.name for p in dept.projects}}
+
+    @cached_property
+    def summary_data(self) -> dict[str, Any]:
+        """The summary as plain data (``CheckResult.summary`` plus labels)."""
+        s = self.result.summary()
+        h = self.result.department.header
+        s["labels"] = {
+            "kind": DOC_KINDS[h.kind],
+            "source": f"{h.source.title}（{h.source.file}）",
+            "verdicts": {v.value: v.label for v in Verdict},
+            "severities": {v.value: v.label for v in Severity},
+        }
+        return s
+
+    def figures_table(self) -> pd.DataFrame:
+        """Every recomputed figure: reported, recomputed, difference, verdict, formula, cell."""
+        rows = [self._figure_row(f) for f in self.result.figures]
+        return pd.DataFrame(rows, columns=list(_FIGURE_HEADERS))
+
+    def _figure_row(self, f: Figure) -> dict[str, Any]:
+        unit = f.unit or ""
+        return {
+            "编号": f.id,
+            "项目": self.project_names.get(f.project_id, f.project_id or ""),
+            "名称": f.label,
+            "原文": f"{f.reported}{unit}" if f.reported else "",
+            "复算": f"{f.recomputed_text}{unit}" if f.recomputed_text else "",
+            "差额": "" if f.difference is None else plain(f.difference),
+            "结论": f.verdict.label,
+            "verdict": f.verdict.value,
+            "公式": f.formula,
+            "输入": [str(i) for i in f.inputs],
+            "依据": "；".join(x for x in (f.basis, f.note) if x),
+            "出处": "" if f.cell is None else str(f.cell),
+        }
+
+    def findings_table(self) -> pd.DataFrame:
+        """Every finding, most severe first."""
+        rows = [
+            {
+                "严重程度": f.severity.label,
+                "severity": f.severity.value,
+                "代码": f.code,
+                "问题": f.title,
+                "对象": f.subject,
+                "项目": self.project_names.get(f.project_id, f.project_id or ""),
+                "出处": "" if f.cell is None else str(f.cell),
+                "说明": f.message,
+            }
+            for f in self.result.findings
+        ]
+        return pd.DataFrame(rows, columns=list(_FINDING_HEADERS))
+
+    def indicators_table(self) -> pd.DataFrame:
+        """Every 三级指标 with its target, actual, completion, weight and scores."""
+        dept = self.result.department
+        year = dept.header.fiscal_year
+        scores = {f.id.removeprefix("score:"): f for f in self.result.figures if f.id.startswith("score:")}
+        rows = []
+        for ind in dept.indicators:
+            if not ind.level3:
+                continue
+            done = completion(parse_value(ind.target, year=year), parse_value(ind.actual, year=year))
+            fig = scores.get(ind.id)
+            rows.append(
+                {
+                    "项目": self.project_names.get(ind.project_id, ind.project_id or ""),
+                    "一级指标": ind.level1,
+                    "二级指标": ind.level2 or "",
+                    "三级指标": ind.level3,
+                    "年度指标值": ind.target or "",
+                    "实际完成值": ind.actual or "",
+                    "完成率": "" if done.percent is None else f"{_text(done.percent, 1)}%",
+                    "completion": done.percent,
+                    "达成": {True: "达成", False: "未达成", None: ""}[done.met],
+                    "met": done.met,
+                    "完成率说明": done.why,
+                    "分值": "" if ind.weight is None else plain(ind.weight),
+                    "原文得分": "" if ind.score is None else plain(ind.score),
+                    "复算得分": "" if fig is None else fig.recomputed_text,
+                    "结论": "" if fig is None else fig.verdict.label,
+                    "verdict": "" if fig is None else fig.verdict.value,
+                    "出处": str(dept.cell("indicators", ind.id)),
+                }
+            )
+        return pd.DataFrame(rows, columns=list(_INDICATOR_HEADERS))
+
+    # ---- charts ---------------------------------------------------------------------------
+
+    def budget_chart(self) -> str | None:
+        """SVG: budget, received and executed money per project (or for the whole), or None."""
+        totals = self.facts.total_rows
+        keys: list[str | None] = [p.id for p in self.result.department.projects if p.id in totals]
+        if None in totals:
+            keys.insert(0, None)
+        series = []
+        for column, name in _MONEY_COLUMNS:
+            values = [self.facts.money(totals[k], column) for k in keys]
+            if any(v is not None for v in values):
+                series.append((name, values))
+        if not keys or not series:
+            return None
+        labels = [self.project_names.get(k, k or "") for k in keys]
+        return charts.grouped_bar_chart("预算与执行", labels, series, self.facts.unit)
+
+    def completion_chart(self) -> str | None:
+        """SVG: completion rate of every quantitative indicator (100% line), or None."""
+        table = self.indicators_table()
+        table = table[table["completion"].notna()]
+        if table.empty:
+            return None
+        several = table["项目"].nunique() > 1
+        bars = []
+        for row in table.to_dict("records"):
+            value: Decimal = row["completion"]
+            colour = {True: "#59a14f", False: "#e15759"}.get(row["met"], "#9c9c9c")
+            label = f"{row['项目']}·{row['三级指标']}" if several else row["三级指标"]
+            text = row["完成率"] + ("" if value <= _COMPLETION_CAP else "（图中截断）")
+            bars.append(charts.Bar(label, min(value, _COMPLETION_CAP), text, colour))
+        return charts.bar_chart("指标完成率（绿：达成，红：未达成）", bars, "%", reference=Decimal(100))
+
+    def section_scores(self) -> list[tuple[str, Decimal | None, Decimal | None, Decimal | None]]:
+        """(section, weight, reported, recomputed) per scoring section of the whole document."""
+        by_section: dict[str, list[Figure]] = defaultdict(list)
+        reported = {r.id: r for r in self.result.department.reported_figures}
+        for fig in self.result.figures:
+            r = reported.get(fig.id)
+            if r is None or r.measure != "score" or r.project_id is not None or not r.section:
+                continue
+            by_section[r.section].append(fig)
+        rows = []
+        for section in self.result.scheme.sections:
+            own = by_section.get(section.name) or [
+                f for name, figs in by_section.items() if name.startswith(f"{section.name}/") for f in figs
+            ]
+            if not own:
+                continue
+            rec = [f.recomputed for f in own]
+            rep = [f.reported for f in own]
+            rows.append(
+                (
+                    section.name,
+                    section.weight,
+                    _sum([Decimal(x) if x else None for x in rep]),
+                    _sum([x if isinstance(x, Decimal) else None for x in rec]),
+                )
+            )
+        return rows
+
+    def section_chart(self) -> str | None:
+        """SVG: printed and recomputed score of each section, or None when nothing is scored."""
+        rows = self.section_scores()
+        if not rows:
+            return None
+        labels = [f"{name}（{plain(w)}分）" if w is not None else name for name, w, _, _ in rows]
+        series = [("原文得分", [r[2] for r in rows]), ("复算得分", [r[3] for r in rows])]
+        return charts.grouped_bar_chart("各部分得分", labels, series, "分")
+
+    # ---- HTML -----------------------------------------------------------------------------
+
+    def title(self) -> Html:
+        """The report's heading: department, year and document."""
+        return fragment("title.html.j2", s=self.summary_data, header=self.result.department.header)
+
+    def summary(self) -> Html:
+        """Score and grade (recomputed beside reported), verdict and finding counts."""
+        total = next((f for f in self.result.figures if f.measure == "total_score" and f.project_id is None), None)
+        return fragment("summary.html.j2", s=self.summary_data, total=total)
+
+    def charts(self) -> Html:
+        """The three charts (or a note where a chart has nothing to draw)."""
+        items = [
+            ("预算与执行", self.budget_chart(), "文件没有资金数据。"),
+            ("指标完成率", self.completion_chart(), "没有可计算完成率的指标（目标表或定性指标）。"),
+            ("各部分得分", self.section_chart(), "文件没有按部分印出的得分。"),
+        ]
+        return fragment("charts.html.j2", items=items)
+
+    def reconciliation(self) -> Html:
+        """Every reported figure against its recomputation, grouped by verdict."""
+        rows = self.figures_table().to_dict("records")
+        groups = [(v, [r for r in rows if r["verdict"] == v.value]) for v in _VERDICT_ORDER]
+        return fragment("reconciliation.html.j2", groups=[(v, g) for v, g in groups if g])
+
+    def findings(self) -> Html:
+        """The findings list, most severe first."""
+        return fragment("findings.html.j2", rows=self.findings_table().to_dict("records"))
+
+    def indicators(self) -> Html:
+        """The indicator table with completion."""
+        return fragment("indicators.html.j2", rows=self.indicators_table().to_dict("records"))
+
+    def provenance(self, parameters: Mapping[str, Any], notebook: str | Path | None = None) -> Html:
+        """Input files with SHA-256, versions, the parameters and the notebook executed."""
+        nb = None
+        if notebook is not None and Path(notebook).is_file():
+            data = Path(notebook).read_bytes()
+            nb = {"name": Path(notebook).name, "sha256": hashlib.sha256(data).hexdigest()}
+        return fragment(
+            "provenance.html.j2",
+            inputs=self.summary_data["inputs"],
+            scheme=self.summary_data["scheme"],
+            versions=library_versions(),
+            parameters={k: str(v) for k, v in parameters.items()},
+            notebook=nb,
+        )
+
+
+def _sum(values: list[Decimal | None]) -> Decimal | None:
+    known = [v for v in values if v is not None]
+    return sum(known, Decimal(0)) if known and len(known) == len(values) else None
+
+
+_FIGURE_HEADERS = ("编号", "项目", "名称", "原文", "复算", "差额", "结论", "verdict", "公式", "输入", "依据", "出处")
+_FINDING_HEADERS = ("严重程度", "severity", "代码", "问题", "对象", "项目", "出处", "说明")
+_INDICATOR_HEADERS = (
+    "项目", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "完成率", "completion", "达成", "met",
+    "完成率说明", "分值", "原文得分", "复算得分", "结论", "verdict", "出处",
+)  # fmt: skip
