@@ -19,6 +19,7 @@ from typing import Any
 import matplotlib
 from matplotlib import font_manager
 from matplotlib.figure import Figure as MplFigure
+from matplotlib.ticker import FuncFormatter
 
 from perfnb.errors import PerfnbError
 from perfnb.numbers import round_half_up
@@ -37,6 +38,9 @@ _RC: dict[str, Any] = {
     "axes.unicode_minus": False,
     "text.parse_math": False,  # a "$" in a project name is text, not mathtext
 }
+
+
+_THOUSANDS = FuncFormatter(lambda x, _: f"{x:,.0f}" if x == int(x) else f"{x:,g}")  # never 1e7 offsets
 
 
 class ChartError(PerfnbError):
@@ -78,12 +82,8 @@ def _svg(fig: MplFigure) -> str:
 
 
 def _height(n: float) -> float:
-    return max(1.6, 0.9 + 0.32 * n)
-
-
-def _wrap(label: str, width: int = 16) -> str:
-    """Long Chinese labels wrap every ``width`` characters (no spaces to break on)."""
-    return "\n".join(label[i : i + width] for i in range(0, len(label), width)) if len(label) > width else label
+    """Figure height (inches) for ``n`` rows of one-line labels."""
+    return max(1.8, 0.9 + 0.3 * n)
 
 
 def _shorten(label: str, width: int = 22) -> str:
@@ -96,7 +96,7 @@ def grouped_bar_chart(
 ) -> str:
     """Horizontal bars, one group per label and one bar per series (e.g. 预算 / 到位 / 执行)."""
     with matplotlib.rc_context(_style()):
-        fig = MplFigure(figsize=(7.5, _height(len(labels) * max(1, len(series)) * 0.55 + 1)))
+        fig = MplFigure(figsize=(8, _height(len(labels) * (0.35 + 0.3 * len(series)))))
         ax = fig.subplots()
         n = max(1, len(series))
         step = 0.8 / n
@@ -105,8 +105,9 @@ def grouped_bar_chart(
             xs = [float(v) if v is not None else 0.0 for v in values]
             bars = ax.barh(ys, xs, height=step * 0.9, label=name, color=COLOURS[k % len(COLOURS)])
             ax.bar_label(bars, labels=[_number(v) for v in values], padding=2, fontsize=8)
-        ax.set_yticks(range(len(labels)), [_wrap(label) for label in labels])
+        ax.set_yticks(range(len(labels)), [_shorten(label, 24) for label in labels], fontsize=8)
         ax.invert_yaxis()
+        ax.xaxis.set_major_formatter(_THOUSANDS)
         ax.set_xlabel(unit)
         ax.set_title(title, loc="left")
         ax.margins(x=0.15)
@@ -117,7 +118,7 @@ def grouped_bar_chart(
 def bar_chart(title: str, bars: Sequence[Bar], unit: str, *, reference: Decimal | None = None) -> str:
     """Horizontal bars with a text at each end and an optional vertical reference line (e.g. 100%)."""
     with matplotlib.rc_context(_style()):
-        fig = MplFigure(figsize=(7.5, _height(len(bars))))
+        fig = MplFigure(figsize=(8, _height(len(bars))))
         ax = fig.subplots()
         xs = [float(b.value) if b.value is not None else 0.0 for b in bars]
         colours = [b.colour or COLOURS[0] for b in bars]
@@ -127,6 +128,7 @@ def bar_chart(title: str, bars: Sequence[Bar], unit: str, *, reference: Decimal 
         ax.invert_yaxis()
         if reference is not None:
             ax.axvline(float(reference), color="#555555", linewidth=0.8, linestyle="--")
+        ax.xaxis.set_major_formatter(_THOUSANDS)
         ax.set_xlabel(unit)
         ax.set_title(title, loc="left")
         ax.margins(x=0.15)

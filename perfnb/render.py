@@ -39,10 +39,10 @@ class NotebookError(PerfnbError):
     """Raised when a cell of the audit notebook fails; carries the cell and its error."""
 
     def __init__(
-        self, message: str, *, cell_index: int | None = None, source: str = "", ename: str = "", evalue: str = ""
+        self, message: str, *, exec_count: int | None = None, source: str = "", ename: str = "", evalue: str = ""
     ) -> None:
         super().__init__(message)
-        self.cell_index = cell_index
+        self.exec_count = exec_count
         self.source = source
         self.ename = ename
         self.evalue = evalue
@@ -69,11 +69,15 @@ def stylesheet() -> str:
 
 
 def clean_notebook(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
-    """Drop what changes from run to run (timestamps, durations, paths) so runs are byte-identical."""
+    """Drop what changes from run to run (timestamps, durations, paths, random cell ids) so runs are byte-identical."""
     meta = nb.metadata.get("papermill", {})
     for key in _VOLATILE:
         meta.pop(key, None)
-    for cell in nb.cells:
+    for index, cell in enumerate(nb.cells):
+        tags = cell.metadata.get("tags", [])
+        added = [t for t in tags if t in ("injected-parameters", "papermill-error-cell-tag")]
+        if added:  # cells papermill adds get random ids
+            cell["id"] = f"{added[0]}-{index}"
         cell.metadata.pop("execution", None)
         for key in _VOLATILE:
             cell.metadata.get("papermill", {}).pop(key, None)
@@ -102,7 +106,7 @@ def execute(notebook: Path, parameters: Mapping[str, Any], *, cwd: Path | None =
             evalue = _ANSI.sub("", str(exc.evalue))
             err = NotebookError(
                 f"笔记本第 {exc.exec_count} 个代码单元格出错：{exc.ename}: {evalue}",
-                cell_index=exc.cell_index,
+                exec_count=exc.exec_count,
                 source=str(exc.source),
                 ename=str(exc.ename),
                 evalue=evalue,

@@ -44,6 +44,7 @@ LIBRARIES = (
 _VERDICT_ORDER = (Verdict.DIFFERS, Verdict.AGREES, Verdict.CANNOT_CHECK, Verdict.DERIVED)
 _MONEY_COLUMNS = (("budget", "全年预算数"), ("received", "到位数"), ("executed", "执行数"))
 _COMPLETION_CAP = Decimal(200)
+_LARGE_YUAN = Decimal(1_000_000)  # budgets in 元 from this size are charted in 万元 (exact conversion)
 
 _ENV = jinja2.Environment(
     loader=jinja2.PackageLoader("perfnb", "templates/fragments"),
@@ -203,15 +204,17 @@ class Report:
         keys: list[str | None] = [p.id for p in self.result.department.projects if p.id in totals]
         if None in totals:
             keys.insert(0, None)
+        top = max((self.facts.money(totals[k], "budget", "元") or Decimal(0) for k in keys), default=Decimal(0))
+        unit = "万元" if self.facts.unit == "元" and top >= _LARGE_YUAN else self.facts.unit
         series = []
         for column, name in _MONEY_COLUMNS:
-            values = [self.facts.money(totals[k], column) for k in keys]
+            values = [self.facts.money(totals[k], column, unit) for k in keys]
             if any(v is not None for v in values):
                 series.append((name, values))
         if not keys or not series:
             return None
         labels = [self.project_names.get(k, k or "") for k in keys]
-        return charts.grouped_bar_chart("预算与执行", labels, series, self.facts.unit)
+        return charts.grouped_bar_chart("预算与执行", labels, series, unit)
 
     def completion_chart(self) -> str | None:
         """SVG: completion rate of every quantitative indicator (100% line), or None."""

@@ -285,8 +285,7 @@ def _fail(
     rows = [{**p.as_row(), "severity_label": p.severity.label} for p in problems]
     cell_info = None
     if cell is not None:
-        number = None if cell.cell_index is None else cell.cell_index + 1
-        cell_info = {"number": number, "ename": cell.ename, "evalue": cell.evalue, "source": cell.source}
+        cell_info = {"number": cell.exec_count, "ename": cell.ename, "evalue": cell.evalue, "source": cell.source}
     html = page("failure.html.j2", entry=entry, problems=rows, cell=cell_info, notebook=str(notebook or ""))
     atomic_write(s.reports_dir / f"{entry.dept_id}.html", html)
     (s.reports_dir / f"{entry.dept_id}.findings.xlsx").unlink(missing_ok=True)
