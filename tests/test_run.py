@@ -240,3 +240,22 @@ def test_notebook_errors_cross_process_pools() -> None:
     back = pickle.loads(pickle.dumps(err))
     assert (str(back), back.exec_count, back.ename, back.evalue) == (str(err), 3, "ValueError", "v")
     assert back.notebook is not None and back.notebook.cells[0].source == "1"
+
+
+def test_the_notebook_is_committed_without_outputs() -> None:
+    nb = nbformat.read(NOTEBOOK, as_version=4)
+    code = [c for c in nb.cells if c.cell_type == "code"]
+    assert all(c.outputs == [] and c.execution_count is None for c in code)
+    assert [c.id for c in code if "parameters" in c.metadata.get("tags", [])] == ["parameters"]
+    assert all(len(c.source.splitlines()) <= 6 for c in code)  # a view: no logic in the notebook
+
+
+def test_the_notebook_runs_by_hand_with_its_defaults() -> None:
+    """The JupyterLab path: opened from notebooks/, run as is (defaults show seed 003)."""
+    from perfnb.render import execute
+
+    nb = execute(NOTEBOOK, {}, cwd=NOTEBOOK.parent)
+    html = "".join(
+        o.data.get("text/html", "") for c in nb.cells if c.cell_type == "code" for o in c.outputs if "data" in o
+    )
+    assert 'data-field="score">93.31' in html and "南昌市市场监督管理局" in html
