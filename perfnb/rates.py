@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from decimal import Decimal, localcontext
 from typing import Final
 
-from perfnb.targets import Op, ParsedValue, ValueKind, comparable
+from perfnb.targets import Op, ParsedValue, comparable, date_met
 
 __all__ = ["RATES", "Completion", "Rate", "completion", "percent"]
 
@@ -53,7 +53,7 @@ RATES: Final[dict[str, Rate]] = {
 
 
 def percent(numerator: Decimal, denominator: Decimal) -> Decimal | None:
-    """``numerator / denominator × 100``, exact to 28 significant digits; ``None`` when the denominator is 0."""
+    """``numerator / denominator × 100``, exact to 40 significant digits; ``None`` when the denominator is 0."""
     if denominator == 0:
         return None
     with localcontext() as ctx:
@@ -75,8 +75,9 @@ def completion(target: ParsedValue | None, actual: ParsedValue | None) -> Comple
     """指标完成率 (RATES["completion"]) and whether the stated target was met."""
     if target is None or actual is None:
         return Completion(None, None, "未填目标值" if target is None else "未填实际完成值")
-    if target.kind is ValueKind.DATE and actual.kind is ValueKind.DATE and target.date and actual.date:
-        return Completion(None, actual.date <= (target.date_upper or target.date), "时间指标：按期限判断")
+    met = date_met(target, actual)
+    if met is not None:
+        return Completion(None, met, "时间指标：按期限判断")
     a, t = comparable(target, actual)
     if a is None or t is None:
         return Completion(None, None, "定性指标或单位不同，不计算完成率")

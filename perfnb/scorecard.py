@@ -33,7 +33,7 @@ from perfnb.scoring import (
     tier_contains,
     tier_range,
 )
-from perfnb.targets import Op, ParsedValue, ValueKind, comparable, parse_value
+from perfnb.targets import Op, ParsedValue, comparable, date_met, parse_value
 
 __all__ = ["Scorecard"]
 
@@ -214,12 +214,11 @@ class Scorecard:
                 return score_lower(w, a, t), "反向指标：实际 ≤ 目标得满分，2 倍目标以上 0 分，其间线性", inputs, ""
             if target.op is Op.EQ:
                 return score_equal(w, a, t), "等于型指标：按比例记分", inputs, ""
-        dates = target is not None and actual is not None and target.kind is actual.kind is ValueKind.DATE
-        if dates and target is not None and actual is not None:
-            deadline, done = target.date_upper or target.date, actual.date_upper or actual.date
-            if deadline is not None and done is not None and done <= deadline:
-                return w, "时效指标：在期限内完成得满分", inputs, ""
-            return None, "", inputs, "时效指标逾期完成，扣分由评价人判断"
+        met = None if target is None or actual is None else date_met(target, actual)
+        if met:
+            return w, "时效指标：在期限内完成得满分", inputs, ""
+        if met is False:
+            return None, "", inputs, "时效指标逾期或未按要求完成，扣分由评价人判断"
         if actual is not None and qualitative_tier(actual.raw) is not None:
             return None, "", inputs, f"tier:{actual.raw}"
         if target is None or actual is None:

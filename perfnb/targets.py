@@ -17,7 +17,7 @@ from enum import StrEnum
 from perfnb.numbers import is_no_value, normalize_text
 from perfnb.units import COUNT_UNITS, MONEY_UNITS, normalize_unit, to_yuan
 
-__all__ = ["QUALITATIVE_WORDS", "Op", "ParsedValue", "ValueKind", "comparable", "parse_value"]
+__all__ = ["QUALITATIVE_WORDS", "Op", "ParsedValue", "ValueKind", "comparable", "date_met", "parse_value"]
 
 
 class ValueKind(StrEnum):
@@ -259,3 +259,24 @@ def comparable(target: ParsedValue | None, actual: ParsedValue | None) -> tuple[
     if (target.unit or "") != (actual.unit or ""):
         return None, None
     return actual.value, target.value
+
+
+def date_met(target: ParsedValue, actual: ParsedValue) -> bool | None:
+    """Whether a date ``actual`` meets a date ``target`` (None unless both are dates).
+
+    ``≥``/``>`` (不早于) compare the actual's first day; a range needs the actual inside it;
+    otherwise the target is a deadline (…前, ≤, or a bare date) met when the actual's last day
+    is on or before the target's last day.
+    """
+    if target.kind is not ValueKind.DATE or actual.kind is not ValueKind.DATE or not target.date or not actual.date:
+        return None
+    first, last = actual.date, actual.date_upper or actual.date
+    if target.op is Op.GE:
+        return first >= target.date
+    if target.op is Op.GT:
+        return first > target.date
+    if target.op is Op.RANGE:
+        return target.date <= first and last <= (target.date_upper or target.date)
+    if target.op is Op.LT:
+        return last < target.date
+    return last <= (target.date_upper or target.date)
