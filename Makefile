@@ -31,6 +31,10 @@ validate: $(STAMP) ## Validate every department in data/raw (no outputs)
 	$(BIN)/perfnb validate
 
 test: $(STAMP) ## Run the whole test suite
+	@{ command -v chromium || command -v chromium-browser || command -v google-chrome || command -v chrome; } >/dev/null 2>&1 \
+	  || echo "make test: Chromium not found — the browser test will be skipped; install with: apt-get install chromium fonts-noto-cjk"
+	@[ -n "$$(fc-list :lang=zh 2>/dev/null)" ] \
+	  || echo "make test: no CJK font (fc-list :lang=zh is empty) — the browser test will be skipped; install with: apt-get install chromium fonts-noto-cjk"
 	$(BIN)/python -m pytest
 
 lint: $(STAMP) ## Lint and type-check the package

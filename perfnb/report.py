@@ -306,9 +306,10 @@ class Report:
     def provenance(self, parameters: Mapping[str, Any], notebook: str | Path | None = None) -> Html:
         """Input files with SHA-256, versions, the parameters and the notebook executed."""
         nb = None
-        if notebook is not None and Path(notebook).is_file():
-            data = Path(notebook).read_bytes()
-            nb = {"name": Path(notebook).name, "sha256": hashlib.sha256(data).hexdigest()}
+        if notebook is not None:
+            path = Path(notebook)
+            digest = hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else "（未找到该文件，无法计算）"
+            nb = {"name": path.name, "sha256": digest}
         return fragment(
             "provenance.html.j2",
             inputs=self.summary_data["inputs"],
