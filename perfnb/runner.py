@@ -13,19 +13,22 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
-
-import nbformat
+from typing import TYPE_CHECKING
 
 from perfnb import __version__
 from perfnb.engine import CheckResult, check_department
 from perfnb.errors import PerfnbError
-from perfnb.excel import write_findings_xlsx
 from perfnb.load import LoadResult, validate
 from perfnb.outputs import atomic_write, write_results
 from perfnb.paths import DEFAULT_DATA_DIR, check_dept_id, department_dir, discover
 from perfnb.problems import Problem
-from perfnb.render import NotebookError, execute, notebook_html, page
 from perfnb.schema import DOC_KINDS
+
+if TYPE_CHECKING:
+    from perfnb.render import NotebookError
+
+# The notebook stack (nbformat, nbconvert, papermill, openpyxl) is imported where a report is
+# made, not on ``import perfnb``: the engine and the CLI's check/validate stay quick to start.
 
 __all__ = [
     "DEFAULT_NOTEBOOK",
@@ -155,6 +158,8 @@ def run(
     failure page and a failed line on the index; the others go on. ``on_done`` is called as
     each department finishes (for progress display).
     """
+    from perfnb.render import NotebookError
+
     settings = settings or RunSettings()
     if not settings.notebook.is_file():
         raise NotebookError(
@@ -200,6 +205,11 @@ def run_department(dept_id: str, settings: RunSettings) -> Entry:
 
 
 def _run_department(dept_id: str, s: RunSettings) -> Entry:
+    import nbformat
+
+    from perfnb.excel import write_findings_xlsx
+    from perfnb.render import NotebookError, execute, notebook_html
+
     fingerprint = _fingerprint(dept_id, s)
     earlier = _read_entry(s.processed_dir / dept_id)
     if (
@@ -281,6 +291,8 @@ def _fail(
     notebook: Path | None = None,
 ) -> Entry:
     """Write the failure page (and the entry) of a department whose id is valid."""
+    from perfnb.render import page
+
     entry = replace(entry, ok=False, report=f"{entry.dept_id}.html", xlsx=None)
     rows = [{**p.as_row(), "severity_label": p.severity.label} for p in problems]
     cell_info = None
@@ -295,6 +307,8 @@ def _fail(
 
 def write_index(entries: Sequence[Entry], reports_dir: Path) -> Path:
     """Write ``reports/index.html``: every department, its score, findings, status and report link."""
+    from perfnb.render import page
+
     path = reports_dir / "index.html"
     atomic_write(path, page("index.html.j2", entries=sorted(entries, key=lambda e: e.dept_id)))
     return path
