@@ -21,12 +21,12 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import jinja2
 import nbformat
 from nbconvert import HTMLExporter
 
 from perfnb import __version__
 from perfnb.errors import PerfnbError
+from perfnb.templating import environment
 
 __all__ = ["NotebookError", "clean_notebook", "execute", "notebook_html", "page", "stylesheet"]
 
@@ -136,15 +136,6 @@ def notebook_html(nb: nbformat.NotebookNode, *, title: str, notebook_name: str) 
     return str(body)
 
 
-_PAGES = jinja2.Environment(
-    loader=jinja2.PackageLoader("perfnb", "templates/pages"),
-    autoescape=True,
-    undefined=jinja2.StrictUndefined,
-    trim_blocks=True,
-    lstrip_blocks=True,
-)
-
-
 def page(name: str, **context: Any) -> str:
     """Render the page template ``name`` (autoescaped), with the stylesheet and version."""
-    return _PAGES.get_template(name).render(css=stylesheet(), version=__version__, **context)
+    return environment("pages").get_template(name).render(css=stylesheet(), version=__version__, **context)

@@ -19,7 +19,6 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-import jinja2
 import pandas as pd
 
 from perfnb import __version__, charts
@@ -33,6 +32,7 @@ from perfnb.problems import Severity
 from perfnb.rates import completion
 from perfnb.schema import DOC_KINDS
 from perfnb.targets import parse_value
+from perfnb.templating import environment
 
 __all__ = ["LIBRARIES", "Html", "Report", "fragment", "library_versions"]
 
@@ -46,14 +46,6 @@ _MONEY_COLUMNS = (("budget", "全年预算数"), ("received", "到位数"), ("ex
 _COMPLETION_CAP = Decimal(200)
 _LARGE_YUAN = Decimal(1_000_000)  # budgets in 元 from this size are charted in 万元 (exact conversion)
 
-_ENV = jinja2.Environment(
-    loader=jinja2.PackageLoader("perfnb", "templates/fragments"),
-    autoescape=True,
-    undefined=jinja2.StrictUndefined,
-    trim_blocks=True,
-    lstrip_blocks=True,
-)
-
 
 class Html(str):
     """HTML text that Jupyter displays as HTML (and prints as its source elsewhere)."""
@@ -66,7 +58,7 @@ class Html(str):
 
 def fragment(name: str, **context: Any) -> Html:
     """Render the fragment template ``name`` (autoescaped) to :class:`Html`."""
-    return Html(_ENV.get_template(name).render(**context))
+    return Html(environment("fragments").get_template(name).render(**context))
 
 
 def library_versions() -> dict[str, str]:
