@@ -168,6 +168,7 @@ def run(
     invalid: list[str] = []
     if dept_ids is None:
         dept_ids, invalid = discover(settings.data_dir)
+    dept_ids = list(dict.fromkeys(dept_ids))  # a department named twice runs once
     entries = [Entry(name, False, "文件夹名不是有效的部门编号（小写字母、数字和 -）") for name in invalid]
     for entry in entries:
         if on_done:

@@ -259,3 +259,11 @@ def test_the_notebook_runs_by_hand_with_its_defaults() -> None:
         o.data.get("text/html", "") for c in nb.cells if c.cell_type == "code" for o in c.outputs if "data" in o
     )
     assert 'data-field="score">93.31' in html and "南昌市市场监督管理局" in html
+
+
+def test_a_department_named_twice_runs_once(mixed: tuple[Path, list[Entry]]) -> None:
+    base, _ = mixed
+    entries = run(["nantong-ipc-2025", "nantong-ipc-2025", "../etc"], _settings(base, base / "raw"))
+    assert [(e.dept_id, e.ok) for e in entries] == [("nantong-ipc-2025", True), ("../etc", False)]
+    assert "部门编号无效" in entries[1].reason
+    assert not (base / "reports" / "..").joinpath("etc.html").exists()
