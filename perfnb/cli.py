@@ -77,10 +77,12 @@ def _summary(result: LoadResult) -> str:
               help="Where figures.csv, findings.csv and summary.json are written, one folder per department.")
 def check_cmd(departments: tuple[str, ...], data_dir: Path, processed_dir: Path) -> None:
     """Validate, recompute and reconcile departments (all when none is named) and write their results."""
+    from perfnb.outputs import output_lock
     from perfnb.runner import check
 
     try:
-        outcomes = check(list(departments) or None, data_dir, processed_dir)
+        with output_lock(processed_dir):
+            outcomes = check(list(departments) or None, data_dir, processed_dir)
     except PerfnbError as exc:
         raise click.ClickException(str(exc)) from None
     for outcome in outcomes:

@@ -14,7 +14,6 @@ entry when it saves, so the saved archive is rewritten with fixed timestamps.
 from __future__ import annotations
 
 import io
-import re
 import unicodedata
 from collections.abc import Sequence
 from datetime import datetime
@@ -31,7 +30,7 @@ from openpyxl.xml.functions import tostring
 
 from perfnb.engine import CheckResult
 from perfnb.findings import Finding
-from perfnb.outputs import FIGURE_COLUMNS, atomic_write, figure_row
+from perfnb.outputs import FIGURE_COLUMNS, atomic_write, figure_row, neutralise
 
 __all__ = ["FIGURE_HEADERS", "FINDING_HEADERS", "neutralise", "write_findings_xlsx"]
 
@@ -75,35 +74,12 @@ FIGURE_HEADERS: Final = {
 FINDINGS_SHEET: Final = "发现"
 FIGURES_SHEET: Final = "复核表"
 
-_FORMULA_START: Final = ("=", "+", "-", "@", "\t", "\r")
-_PLAIN_NUMBER: Final = re.compile(r"[+-]?\d+(?:\.\d+)?%?")
 _FIXED_TIME: Final = datetime(2000, 1, 1)
 _ZIP_TIME: Final = (2000, 1, 1, 0, 0, 0)
 _MAX_WIDTH: Final = 60
 _MIN_WIDTH: Final = 6
 
 Value = str | int | None
-
-
-def neutralise(text: str) -> str:
-    """Guard a text cell against formula injection.
-
-    Parameters
-    ----------
-    text
-        The cell's text.
-
-    Returns
-    -------
-    str
-        ``text`` prefixed with ``'`` when it starts with ``= + - @``, a tab or a carriage
-        return (a spreadsheet may read it as a formula); otherwise ``text`` unchanged. A plain
-        signed number such as ``-2.53`` or ``+5%`` is left as it is: it cannot be a formula,
-        and a quote would spoil the figure.
-    """
-    if text.startswith(_FORMULA_START) and not _PLAIN_NUMBER.fullmatch(text):
-        return "'" + text
-    return text
 
 
 def write_findings_xlsx(result: CheckResult, path: Path) -> Path:

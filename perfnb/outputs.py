@@ -8,18 +8,35 @@ CSV files (so that Excel opens the Chinese text correctly).
 from __future__ import annotations
 
 import csv
+import fcntl
 import io
 import json
 import os
+import re
 import tempfile
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
 from decimal import Decimal
 from pathlib import Path
+from typing import Final
 
 from perfnb.engine import CheckResult
+from perfnb.errors import PerfnbError
 from perfnb.figures import Figure, plain
 from perfnb.numbers import round_half_up
 
-__all__ = ["FIGURE_COLUMNS", "FINDING_COLUMNS", "atomic_write", "figure_row", "publish", "write_results"]
+__all__ = [
+    "FIGURE_COLUMNS",
+    "FINDING_COLUMNS",
+    "LOCK_FILE",
+    "OutputsBusyError",
+    "atomic_write",
+    "figure_row",
+    "neutralise",
+    "output_lock",
+    "publish",
+    "write_results",
+]
 
 FIGURE_COLUMNS = (
     "id",
@@ -59,6 +76,31 @@ FINDING_COLUMNS = (
 )
 
 
+_FORMULA_START: Final = ("=", "+", "-", "@", "\t", "\r")
+_PLAIN_NUMBER: Final = re.compile(r"[+-]?\d+(?:\.\d+)?%?")
+
+
+def neutralise(text: str) -> str:
+    """Guard a text cell against formula injection.
+
+    Parameters
+    ----------
+    text
+        The cell's text.
+
+    Returns
+    -------
+    str
+        ``text`` prefixed with ``'`` when it starts with ``= + - @``, a tab or a carriage
+        return (a spreadsheet may read it as a formula); otherwise ``text`` unchanged. A plain
+        signed number such as ``-2.53`` or ``+5%`` is left as it is: it cannot be a formula,
+        and a quote would spoil the figure.
+    """
+    if text.startswith(_FORMULA_START) and not _PLAIN_NUMBER.fullmatch(text):
+        return "'" + text
+    return text
+
+
 def atomic_write(path: Path, data: str | bytes, *, bom: bool = False) -> None:
     """Write text (UTF-8, a BOM if asked) or bytes to ``path`` through a temporary file in the same
     folder and a rename: readers never see a half-written file, and a failure leaves no temporary."""
@@ -80,6 +122,37 @@ def publish(tmp: Path, path: Path) -> None:
     os.umask(umask)
     os.chmod(tmp, 0o666 & ~umask)
     os.replace(tmp, path)
+
+
+class OutputsBusyError(PerfnbError):
+    """Raised when another perfnb run is writing to the same output folders."""
+
+
+LOCK_FILE = ".perfnb.lock"
+
+
+@contextmanager
+def output_lock(*folders: Path) -> Iterator[None]:
+    """Hold an exclusive lock on each output folder for the duration of a run; refuse (never wait)
+    when another run holds one. Stale temporary files of a killed run are removed once locked."""
+    with ExitStack() as stack:
+        for folder in dict.fromkeys(f.resolve() for f in folders):  # one lock per folder, even if named twice
+            folder.mkdir(parents=True, exist_ok=True)
+            handle = stack.enter_context((folder / LOCK_FILE).open("a"))
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                raise OutputsBusyError(
+                    f"另一个 perfnb 运行正在写入 {folder}：请等它结束后再运行（两个运行不能同时写同一个输出目录）"
+                ) from None
+            _remove_stale_temporaries(folder)
+        yield
+
+
+def _remove_stale_temporaries(folder: Path) -> None:
+    """Temporary files (``.<name>.<random>.tmp``) left by a run that was killed mid-write."""
+    for tmp in [*folder.glob(".*.tmp"), *folder.glob("*/.*.tmp")]:
+        tmp.unlink(missing_ok=True)
 
 
 def figure_row(fig: Figure) -> dict[str, str]:
@@ -123,7 +196,7 @@ def _csv(columns: tuple[str, ...], rows: list[dict[str, str]]) -> str:
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows({k: neutralise(v) for k, v in row.items()} for row in rows)
     return out.getvalue()
 
 

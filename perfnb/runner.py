@@ -19,7 +19,7 @@ from perfnb import __version__
 from perfnb.engine import CheckResult, check_department
 from perfnb.errors import PerfnbError
 from perfnb.load import LoadResult, validate
-from perfnb.outputs import atomic_write, write_results
+from perfnb.outputs import atomic_write, output_lock, write_results
 from perfnb.paths import DEFAULT_DATA_DIR, check_dept_id, department_dir, discover
 from perfnb.problems import Problem
 from perfnb.schema import DOC_KINDS
@@ -165,6 +165,13 @@ def run(
         raise NotebookError(
             f"找不到审计笔记本 {settings.notebook}（应为 notebooks/department_audit.ipynb 或 --notebook 指定的文件）"
         )
+    with output_lock(settings.processed_dir, settings.reports_dir):
+        return _run(dept_ids, settings, jobs, on_done)
+
+
+def _run(
+    dept_ids: Sequence[str] | None, settings: RunSettings, jobs: int, on_done: Callable[[Entry], None] | None
+) -> list[Entry]:
     invalid: list[str] = []
     if dept_ids is None:
         dept_ids, invalid = discover(settings.data_dir)

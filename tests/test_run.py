@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import hashlib
 import json
 import re
 import shutil
@@ -36,14 +37,26 @@ def _copy(dept: str, data: Path, new_id: str | None = None) -> Path:
     return target
 
 
+def _tree_hash(folder: Path) -> dict[str, str]:
+    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.rglob("*"))
+            if p.is_file()}  # fmt: skip
+
+
+RAW_BEFORE: dict[str, str] = {}
+
+
 @pytest.fixture(scope="module")
 def seeds(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[Entry]]:
+    """The four seeds run from data/raw itself (which must stay untouched) into a temporary folder."""
     base = tmp_path_factory.mktemp("seeds")
-    data = base / "raw"
-    for dept in SEEDS:
-        _copy(dept, data)
-    entries = run(None, _settings(base, data), jobs=2)
+    RAW_BEFORE.update(_tree_hash(RAW))
+    entries = run(None, _settings(base, RAW), jobs=2)
     return base, entries
+
+
+def test_raw_data_is_never_modified(seeds: tuple[Path, list[Entry]]) -> None:
+    assert RAW_BEFORE and _tree_hash(RAW) == RAW_BEFORE
+    assert not list(RAW.rglob(".*.tmp")) and not (RAW / ".perfnb.lock").exists()
 
 
 def _html(base: Path, dept: str) -> str:
@@ -128,26 +141,20 @@ def test_index_lists_every_department(seeds: tuple[Path, list[Entry]]) -> None:
 
 def test_unchanged_departments_are_not_run_again(seeds: tuple[Path, list[Entry]]) -> None:
     base, _ = seeds
-    data = base / "raw"
     before = {d: (base / "reports" / f"{d}.html").stat().st_mtime_ns for d in SEEDS}
-    again = run(None, _settings(base, data))
+    again = run(None, _settings(base, RAW))
     assert [e.skipped for e in again] == [True] * 4
     assert {d: (base / "reports" / f"{d}.html").stat().st_mtime_ns for d in SEEDS} == before
 
 
 def test_a_run_is_byte_identical_when_repeated(seeds: tuple[Path, list[Entry]]) -> None:
     base, _ = seeds
-    dept = "nantong-ipc-2025"
-    files = [
-        base / "reports" / f"{dept}.html",
-        base / "reports" / f"{dept}.findings.xlsx",
-        base / "reports" / "index.html",
-        *sorted((base / "processed" / dept).iterdir()),
-    ]
-    before = {f: f.read_bytes() for f in files}
-    (entry,) = run([dept], _settings(base, base / "raw", force=True))
-    assert entry.ok and not entry.skipped
-    assert {f: f.read_bytes() for f in files} == before
+    before = _tree_hash(base / "processed") | {f"reports/{k}": v for k, v in _tree_hash(base / "reports").items()}
+    assert len(before) == 4 * 5 + 4 * 2 + 1 + 2  # 5 processed files and 2 reports per department, index, 2 locks
+    entries = run(None, _settings(base, RAW, force=True), jobs=2)
+    assert all(e.ok and not e.skipped for e in entries)
+    after = _tree_hash(base / "processed") | {f"reports/{k}": v for k, v in _tree_hash(base / "reports").items()}
+    assert after == before
 
 
 @pytest.fixture(scope="module")
