@@ -274,3 +274,17 @@ def test_a_department_named_twice_runs_once(mixed: tuple[Path, list[Entry]]) -> 
     assert [(e.dept_id, e.ok) for e in entries] == [("nantong-ipc-2025", True), ("../etc", False)]
     assert "部门编号无效" in entries[1].reason
     assert not (base / "reports" / "..").joinpath("etc.html").exists()
+
+
+def test_parameters_are_passed_as_plain_values_never_code(tmp_path: Path) -> None:
+    """A data folder whose path reads like code is passed to the notebook as a string, not run."""
+    weird = tmp_path / 'x"; __import__("os").system("touch PWNED"); y="\n{{ 7*7 }}'
+    _copy("gzkfq-ip-2025", weird)
+    (entry,) = run(["gzkfq-ip-2025"], _settings(tmp_path, weird))
+    assert entry.ok, entry.reason
+    assert not list(tmp_path.rglob("PWNED")) and not Path("PWNED").exists()
+    nb = nbformat.read(tmp_path / "processed" / "gzkfq-ip-2025" / "department_audit.ipynb", as_version=4)
+    injected = next(c for c in nb.cells if "injected-parameters" in c.metadata.get("tags", []))
+    assert '\\"; __import__(\\"os\\")' in injected.source  # quoted inside a string literal
+    html = (tmp_path / "reports" / "gzkfq-ip-2025.html").read_text(encoding="utf-8")
+    assert "<td>" + str(weird) in html  # shown as text in the provenance table
