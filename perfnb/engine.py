@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import Decimal, localcontext
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +24,11 @@ from perfnb.recorder import Recorder
 from perfnb.schemes import Scheme, load_scheme
 from perfnb.scorecard import Scorecard
 
-__all__ = ["CheckResult", "check_department"]
+__all__ = ["PRECISION", "CheckResult", "check_department"]
+
+#: Significant digits of the engine's Decimal arithmetic: transcribed figures are at most 15
+#: digits before the point (the loader's limit), so sums and differences are exact.
+PRECISION = 60
 
 
 @dataclass(frozen=True)
@@ -82,6 +86,12 @@ class CheckResult:
 def check_department(dept: Department, scheme: Scheme | None = None, department_dir: Path | None = None) -> CheckResult:
     """Recompute, reconcile and check one department under its scheme (named in department.yaml)."""
     scheme = scheme or load_scheme(dept.header.scheme, department_dir)
+    with localcontext() as ctx:
+        ctx.prec = PRECISION  # sums of transcribed figures stay exact (the default 28 digits would round them)
+        return _check(dept, scheme)
+
+
+def _check(dept: Department, scheme: Scheme) -> CheckResult:
     facts, rec = Facts(dept), Recorder()
     card = Scorecard(facts, rec, scheme)
     check_funds(facts, rec, scheme)

@@ -7,6 +7,8 @@ Every error pickles, so it can cross a process pool.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from typing import Any
 
 __all__ = [
@@ -18,7 +20,21 @@ __all__ = [
     "ScaffoldError",
     "describe",
     "format_location",
+    "printable",
 ]
+
+_QUOTED = re.compile(r"“([^”]*)”")
+_SHOWN = 58  # characters of a value shown in a message (57 and “…”)
+
+
+def printable(text: str, limit: int | None = None) -> str:
+    """``text`` safe for a terminal line: control characters (newlines, ANSI escapes …) shown as
+    ``\\n``, ``\\x1b`` …, and cut to ``limit`` characters with “…” when longer."""
+    if any(unicodedata.category(c) == "Cc" for c in text):
+        text = "".join(c.encode("unicode_escape").decode() if unicodedata.category(c) == "Cc" else c for c in text)
+    if limit is not None and len(text) > limit:
+        text = text[: limit - 1] + "…"
+    return text
 
 
 def format_location(
@@ -50,12 +66,14 @@ def describe(
     expected: str | None = None,
 ) -> str:
     """One line for a human: where, what is wrong, the value (unless already quoted), what was expected."""
-    where = format_location(department, file, row, column)
-    text = f"{where}：{message}" if where else message
-    if value is not None and f"“{value}”" not in message:
-        text += f"（值：“{value if len(value) <= 60 else value[:57] + '…'}”）"
+    where = format_location(department, file, row, printable(column, _SHOWN) if column else None)
+    quoted = value is not None and f"“{value}”" in message
+    message = _QUOTED.sub(lambda m: f"“{printable(m.group(1), _SHOWN)}”", message)
+    text = f"{where}：{printable(message)}" if where else printable(message)
+    if value is not None and not quoted:
+        text += f"（值：“{printable(value, _SHOWN)}”）"
     if expected:
-        text += f"；应为：{expected}"
+        text += f"；应为：{printable(expected, 400)}"
     return text
 
 

@@ -121,6 +121,8 @@ class _Loader:
         self.sources: list[SourceFile] = []
         self.rows: dict[str, list[tuple[int, Any]]] = {spec.name: [] for spec in TABLES}
         self.files: dict[str, str] = {}
+        self.readable: set[str] = set()  # tables whose rows could be read (their header is usable)
+        self.failed_ids: dict[str, set[str]] = {spec.name: set() for spec in TABLES}  # ids of rows with bad cells
 
     def add(self, file: str | None, row: int | None, column: str | None, value: Any, code: str,
             message: str, expected: str | None = None, severity: Severity = Severity.ERROR) -> None:  # fmt: skip
@@ -240,6 +242,7 @@ class _Loader:
             self.add(file, None, None, None, "encoding", warning, severity=Severity.WARNING)
         if not self._header_ok(spec, raw):
             return
+        self.readable.add(spec.name)
         bad = {(cell.row, cell.column) for cell in raw.bad_cells}
         for cell in raw.bad_cells:
             self.add(file, cell.row, cell.column, cell.value, "formula", cell.message, cell.expected)
@@ -251,6 +254,9 @@ class _Loader:
             try:
                 self.rows[spec.name].append((n, spec.model.model_validate(data)))
             except ValidationError as exc:
+                row_id = str(cells.get("id") or "").strip()
+                if row_id:  # the row exists: a reference to it is not "missing" because another cell is bad
+                    self.failed_ids[spec.name].add(row_id)
                 for err in exc.errors():
                     column = str(err["loc"][0]) if err["loc"] else None
                     if (n, column) in bad:
@@ -284,7 +290,8 @@ class _Loader:
     # --- cross checks ---------------------------------------------------------------
 
     def ids(self, table: str) -> set[str]:
-        return {row.id for _, row in self.rows[table]}
+        """Ids of the rows of ``table``, including rows rejected for another cell."""
+        return {row.id for _, row in self.rows[table]} | self.failed_ids[table]
 
     def cross_check(self, year: int | None) -> None:
         for spec in TABLES:
@@ -302,11 +309,14 @@ class _Loader:
         self.check_refs("funds", "parent", funds, "funds")
         self.check_refs("indicators", "funds_ids", funds, "funds")
         self.check_parent_cycles()
+        self.check_projects()
         self.check_indicators(year)
         self.check_narratives(year)
         self.check_reported()
 
     def check_refs(self, table: str, column: str, known: set[str], target_table: str) -> None:
+        if target_table not in self.readable:
+            return  # the table could not be read: that is reported once, not as every reference to it
         target = self.files.get(target_table, f"{target_table}.csv")  # the file or sheet as read
         for n, row in self.rows[table]:
             value = getattr(row, column)
@@ -330,6 +340,14 @@ class _Loader:
                     break
                 seen.add(node)
                 node = parent[node]
+
+    def check_projects(self) -> None:
+        """A project that ends before it starts is flagged (transcribed as printed, so not an error)."""
+        for n, row in self.rows["projects"]:
+            if row.start_date and row.end_date and row.end_date < row.start_date:
+                self.add(self.files["projects"], n, "end_date", row.end_date.isoformat(), "date_order",
+                         f"结束日期早于开始日期（{row.start_date.isoformat()}）", "不早于开始日期的日期",
+                         severity=Severity.WARNING)  # fmt: skip
 
     def check_indicators(self, year: int | None) -> None:
         file = self.files.get("indicators")

@@ -76,6 +76,10 @@ FINDING_COLUMNS = (
 )
 
 
+#: A recomputed value with this many significant digits or more was cut by a context's precision
+#: (a quotient: rates divide at 40 digits, scoring at 50, the engine at 60); shorter ones are exact.
+QUOTIENT_DIGITS: Final = 40
+
 _FORMULA_START: Final = ("=", "+", "-", "@", "\t", "\r")
 _PLAIN_NUMBER: Final = re.compile(r"[+-]?\d+(?:\.\d+)?%?")
 
@@ -183,10 +187,12 @@ def figure_row(fig: Figure) -> dict[str, str]:
 
 
 def _full(value: Decimal | str | None) -> str:
-    """The recomputed value in full, up to 10 decimals (a quotient has endless digits)."""
+    """The recomputed value in full: exact (a sum keeps every digit), except a value the engine's
+    precision cut (a quotient with endless digits), which is shown to 10 decimals."""
     if isinstance(value, Decimal):
         exponent = value.as_tuple().exponent
-        if isinstance(exponent, int) and exponent < -10:
+        inexact = len(value.as_tuple().digits) >= QUOTIENT_DIGITS
+        if inexact and isinstance(exponent, int) and exponent < -10:
             value = round_half_up(value, 10).normalize()
         return plain(value)
     return value or ""

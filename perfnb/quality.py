@@ -112,6 +112,7 @@ COLUMN_NAMES: Final[dict[str, str]] = {
     "target": "年度指标值",
     "target_half": "半年指标值",
     "target_period": "实施周期指标值",
+    "actual": "实际完成值",
 }
 HORIZON_COLUMNS: Final[dict[str, str]] = {"年度": "target", "中长期": "target_period", "实施期": "target_period"}
 
@@ -474,13 +475,16 @@ def _units(dept: Department) -> list[Finding]:
 
 
 def _ranges(dept: Department) -> list[Finding]:
-    """VALUE_OUT_OF_RANGE: a satisfaction or rate percentage outside 0–100 (growth rates may exceed it)."""
+    """VALUE_OUT_OF_RANGE: a satisfaction or rate percentage, target or actual, outside 0–100 (growth rates may
+    exceed it)."""
     findings = []
     for ind in dept.indicators:
         name = ind.level3 or ""
         if not (_is_satisfaction(name) or _is_rate(name)) or _is_change(name):
             continue
-        for column, text, parsed in _targets(dept, ind):
+        actual = _parse(dept, ind.actual)
+        values = [*_targets(dept, ind), *([("actual", ind.actual, actual)] if ind.actual and actual else [])]
+        for column, text, parsed in values:
             if parsed.kind is not ValueKind.PERCENT or parsed.value is None:
                 continue
             numbers = [parsed.value] + ([parsed.upper] if parsed.upper is not None else [])

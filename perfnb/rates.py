@@ -57,7 +57,7 @@ def percent(numerator: Decimal, denominator: Decimal) -> Decimal | None:
     if denominator == 0:
         return None
     with localcontext() as ctx:
-        ctx.prec = 40
+        ctx.prec = max(ctx.prec, 40)  # the engine runs at higher precision
         return numerator * 100 / denominator
 
 
