@@ -11,7 +11,7 @@ from pathlib import Path
 import click
 
 from perfnb import __version__
-from perfnb.errors import PerfnbError
+from perfnb.errors import PerfnbError, printable
 from perfnb.load import LoadResult, validate
 from perfnb.runner import Entry, Outcome
 from perfnb.schema import DOC_KINDS
@@ -62,7 +62,7 @@ def _summary(result: LoadResult) -> str:
         return f"{result.dept_id}  无效  错误 {len(result.errors)} 处，警告 {len(result.warnings)} 处"
     h = dept.header
     return (
-        f"{result.dept_id}  有效  {h.name} {h.fiscal_year} {DOC_KINDS[h.kind]}："
+        f"{result.dept_id}  有效  {printable(h.name, 80)} {h.fiscal_year} {DOC_KINDS[h.kind]}："
         f"项目 {len(dept.projects)}，资金行 {len(dept.funds)}，指标 {len(dept.indicators)}，"
         f"文字目标 {len(dept.narrative_targets)}，报告数字 {len(dept.reported_figures)}；"
         f"警告 {len(result.warnings)} 处"

@@ -13,40 +13,25 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import ValidationError
 
 from perfnb.errors import DataFileError, InvalidDepartmentError, PerfnbError
 from perfnb.model import Department, Location
 from perfnb.paths import DEFAULT_DATA_DIR, check_dept_id, department_dir, discover
 from perfnb.problems import Problem, Severity, problem_from_error
-from perfnb.schema import TABLES, DepartmentHeader, Row, TableSpec
+from perfnb.schema import TABLES, DepartmentHeader, Row, TableSpec, error_message
 from perfnb.tables import RawTable, SourceFile, read_csv, read_text, read_xlsx
 from perfnb.targets import ValueKind, parse_value
+from perfnb.yamlfile import key_lines, read_yaml
 
 __all__ = ["HEADER_FILE", "WORKBOOK_FILE", "LoadResult", "load", "load_department", "validate"]
 
 HEADER_FILE = "department.yaml"
+SCHEME_FILE = "scheme.yaml"
 WORKBOOK_FILE = "department.xlsx"
 GRADES = ("优", "良", "中", "差", "优秀", "良好", "合格", "不合格")
 
 # Chinese messages for pydantic's own error types (ours already carry Chinese text).
-_MESSAGES = {
-    "missing": "缺少必填项",
-    "extra_forbidden": "未知字段（可能拼写有误）",
-    "int_parsing": "应为整数",
-    "int_type": "应为整数",
-    "int_from_float": "应为整数",
-    "greater_than_equal": "不能小于 {ge}",
-    "less_than_equal": "不能大于 {le}",
-    "literal_error": "不是可选值；可选：{expected}",
-    "model_type": "应为键值对（映射）",
-    "model_attributes_type": "应为键值对（映射）",
-    "dict_type": "应为键值对（映射）",
-    "string_type": "应为文本",
-    "tuple_type": "应为列表",
-    "list_type": "应为列表",
-}
 _VALUE_COLUMNS = ("target_period", "target_half", "target", "actual")
 # error codes whose message says what is wrong but not what the column should hold
 _STATES_NO_EXPECTATION = frozenset({"required", "missing", "string_type"})
@@ -108,15 +93,16 @@ def load_department(dept_id: str, data_dir: Path = DEFAULT_DATA_DIR) -> LoadResu
     except PerfnbError as exc:
         exc.department = exc.department or str(dept_id)
         return LoadResult(str(dept_id), None, (problem_from_error(exc, "dept_id"),))
-    return _Loader(dept_id, folder).run()
+    return _Loader(dept_id, folder, data_dir).run()
 
 
 class _Loader:
     """One department's load: reads files, collects problems, builds the model if clean."""
 
-    def __init__(self, dept_id: str, folder: Path) -> None:
+    def __init__(self, dept_id: str, folder: Path, data_dir: Path) -> None:
         self.dept_id = dept_id
         self.folder = folder
+        self.root = data_dir.resolve()
         self.problems: list[Problem] = []
         self.sources: list[SourceFile] = []
         self.rows: dict[str, list[tuple[int, Any]]] = {spec.name: [] for spec in TABLES}
@@ -128,6 +114,14 @@ class _Loader:
             message: str, expected: str | None = None, severity: Severity = Severity.ERROR) -> None:  # fmt: skip
         shown = None if value is None else str(value)
         self.problems.append(Problem(self.dept_id, file, row, column, shown, code, message, expected, severity))
+
+    def linked_out(self, path: Path, display: str) -> bool:
+        """True (and a problem) when ``path`` is a link leading out of the data directory."""
+        if path.resolve().is_relative_to(self.root):
+            return False
+        self.add(display, None, None, str(path.resolve()), "symlink", "文件是指向数据目录之外的链接，拒绝读取",
+                 "数据目录之内的普通文件")  # fmt: skip
+        return True
 
     def run(self) -> LoadResult:
         header = self.read_header()
@@ -142,19 +136,36 @@ class _Loader:
         return LoadResult(self.dept_id, department, tuple(self.problems))
 
     def check_scheme(self, name: str) -> None:
-        """The scheme named in the header exists (shipped, or the department's own scheme.yaml)."""
+        """The scheme named in the header exists (shipped, or the department's own scheme.yaml, which
+        is read like the other files: hashed, its encoding checked, never through a link out)."""
         from perfnb.schemes import SchemeError, load_scheme
 
+        own = self.folder / SCHEME_FILE
+        if own.exists():
+            if self.linked_out(own, SCHEME_FILE):
+                return
+            try:
+                _, source, warnings = read_text(own, SCHEME_FILE)
+            except DataFileError as exc:
+                self.add(SCHEME_FILE, exc.row, None, None, "file", exc.message, exc.expected)
+                return
+            self.sources.append(_relative(source, self.dept_id))
+            for warning in warnings:
+                self.add(SCHEME_FILE, None, None, None, "encoding", warning, severity=Severity.WARNING)
         try:
             load_scheme(name, self.folder)
         except SchemeError as exc:
-            self.add(Path(exc.file).name if exc.file else HEADER_FILE, None, "scheme", name, "scheme", exc.message,
-                     exc.expected)  # fmt: skip
+            if exc.file:
+                self.add(Path(exc.file).name, exc.row, None, None, "scheme", exc.message, exc.expected)
+            else:
+                self.add(HEADER_FILE, None, "scheme", name, "scheme", exc.message, exc.expected)
 
     # --- header ---------------------------------------------------------------------
 
     def read_header(self) -> DepartmentHeader | None:
         path = self.folder / HEADER_FILE
+        if path.exists() and self.linked_out(path, HEADER_FILE):
+            return None
         if not path.is_file():
             self.add(HEADER_FILE, None, None, None, "missing_file", f"缺少 {HEADER_FILE}",
                      "部门信息文件（perfnb new 可生成模板）")  # fmt: skip
@@ -168,14 +179,11 @@ class _Loader:
         for warning in warnings:
             self.add(HEADER_FILE, None, None, None, "encoding", warning, severity=Severity.WARNING)
         try:
-            data = yaml.safe_load(text)
-            lines = _yaml_key_lines(text)
-        except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-            self.add(HEADER_FILE, mark.line + 1 if mark else None, None, None, "yaml",
-                     f"YAML 格式错误：{problem}", "合法的 YAML（键: 值）")  # fmt: skip
+            data = read_yaml(text, HEADER_FILE)
+        except DataFileError as exc:
+            self.add(HEADER_FILE, exc.row, None, None, "yaml", exc.message, exc.expected)
             return None
+        lines = key_lines(text)
         if not isinstance(data, dict):
             self.add(HEADER_FILE, None, None, None, "yaml", "内容不是键值对", "YAML 映射（键: 值）")
             return None
@@ -185,8 +193,9 @@ class _Loader:
             for err in exc.errors():
                 loc = [str(p) for p in err["loc"]]
                 value = err["input"] if err["type"] != "missing" else None
-                self.add(HEADER_FILE, lines.get(loc[0]) if loc else None, ".".join(loc),
-                         value if not isinstance(value, dict | list) else None, err["type"], _message(err))  # fmt: skip
+                shown = value if not isinstance(value, dict | list) else None
+                self.add(HEADER_FILE, lines.get(loc[0]) if loc else None, ".".join(loc), shown, err["type"],
+                         error_message(err))  # fmt: skip
             return None
         if header.id != self.dept_id:
             self.add(HEADER_FILE, lines.get("id"), "id", header.id, "dept_id_mismatch",
@@ -205,10 +214,13 @@ class _Loader:
                      "只保留一种形式：五个 CSV 文件，或一个 department.xlsx")  # fmt: skip
             return
         if workbook.exists():
-            yield from self._workbook_tables(workbook)
+            if not self.linked_out(workbook, WORKBOOK_FILE):
+                yield from self._workbook_tables(workbook)
             return
         for spec in TABLES:
             path = self.folder / spec.file
+            if path.exists() and self.linked_out(path, spec.file):
+                continue
             if not path.is_file():
                 self.add(spec.file, None, None, None, "missing_file", f"缺少 {spec.file}",
                          f"{spec.title}表（没有数据时也要有列名行）")  # fmt: skip
@@ -246,6 +258,9 @@ class _Loader:
         bad = {(cell.row, cell.column) for cell in raw.bad_cells}
         for cell in raw.bad_cells:
             self.add(file, cell.row, cell.column, cell.value, "formula", cell.message, cell.expected)
+        for n in raw.hidden_rows:
+            self.add(file, n, None, None, "hidden_row", "该行在 Excel 中是隐藏的（已照常读取）", "可见的行",
+                     severity=Severity.WARNING)  # fmt: skip
         for n in raw.extra_cells:
             self.add(file, n, None, None, "extra_cells", "本行的单元格多于列名，多出的内容会被忽略",
                      f"{len(raw.header)} 列")  # fmt: skip
@@ -261,7 +276,7 @@ class _Loader:
                     column = str(err["loc"][0]) if err["loc"] else None
                     if (n, column) in bad:
                         continue
-                    self.add(file, n, column, cells.get(column or "", None), err["type"], _message(err),
+                    self.add(file, n, column, cells.get(column or "", None), err["type"], error_message(err),
                              _expected(spec, column, err["type"]))  # fmt: skip
 
     def _header_ok(self, spec: TableSpec, raw: RawTable) -> bool:
@@ -395,27 +410,9 @@ def _relative(source: SourceFile, dept_id: str) -> SourceFile:
     return SourceFile(f"{dept_id}/{source.path}", source.sha256, source.size, source.encoding)
 
 
-def _message(err: Any) -> str:
-    template = _MESSAGES.get(err["type"])
-    if template is None:
-        return str(err["msg"])
-    try:
-        return template.format(**err.get("ctx", {}))
-    except (KeyError, IndexError):
-        return template
-
-
 def _expected(spec: TableSpec, column: str | None, code: str) -> str | None:
     """The column's guidance, where the message does not already say what was expected."""
     if column is None or column not in spec.model.model_fields or code not in _STATES_NO_EXPECTATION:
         return None
     field = spec.model.model_fields[column]
     return f"{field.title}（{field.description}）"
-
-
-def _yaml_key_lines(text: str) -> dict[str, int]:
-    """Line numbers (1-based) of the top-level keys of a YAML mapping."""
-    node = yaml.compose(text, Loader=yaml.SafeLoader)
-    if not isinstance(node, yaml.MappingNode):
-        return {}
-    return {str(k.value): k.start_mark.line + 1 for k, _ in node.value}

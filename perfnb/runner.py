@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from perfnb import __version__
 from perfnb.engine import CheckResult, check_department
-from perfnb.errors import PerfnbError
+from perfnb.errors import PerfnbError, printable
 from perfnb.load import LoadResult, validate
 from perfnb.outputs import atomic_write, output_lock, write_results
 from perfnb.paths import DEFAULT_DATA_DIR, check_dept_id, department_dir, discover
@@ -122,7 +122,7 @@ class Entry:
     def line(self) -> str:
         """The one-line result printed at the end of a run."""
         if not self.ok:
-            return f"{self.dept_id}  失败：{self.reason}"
+            return f"{printable(self.dept_id, 80)}  失败：{printable(self.reason, 300)}"
         f = self.findings
         score = ""
         if self.score:

@@ -17,6 +17,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationIn
 from pydantic_core import PydanticCustomError
 
 from perfnb.numbers import NumberFormatError, is_no_value, parse_decimal
+from perfnb.tables import CONTROL_CHARS
 from perfnb.units import MoneyUnit
 
 __all__ = [
@@ -99,7 +100,12 @@ def _text(value: Any) -> str | None:
     cleaned = _clean(value)
     if cleaned is None:
         return None
+    if isinstance(cleaned, bool | list | tuple | dict):  # YAML: `no` is a boolean, `[a]` a list — not text
+        raise PydanticCustomError("not_text", "应为文本，却是 {kind}（YAML 会把 no/yes/on/off 读成真假值：请加引号）",
+                                  {"kind": type(cleaned).__name__})  # fmt: skip
     text = cleaned if isinstance(cleaned, str) else str(cleaned)
+    if CONTROL_CHARS.search(text):
+        raise PydanticCustomError("control", "文本含有控制字符（如 ESC）；应为普通文本")
     if len(text) > MAX_TEXT:
         raise PydanticCustomError("too_long", "文本过长（超过 {limit} 字）", {"limit": MAX_TEXT})
     return text
@@ -212,6 +218,40 @@ OptMoneyUnit = Annotated[MoneyUnit | None, _choice(choices_of(MoneyUnit))]
 OptFundSource = Annotated[FundSource | None, _choice(choices_of(FundSource))]
 OptExpenseType = Annotated[ExpenseType | None, _choice(choices_of(ExpenseType))]
 OptProjectKind = Annotated[ProjectKind | None, _choice(choices_of(ProjectKind))]
+
+
+_MESSAGES = {
+    "decimal_parsing": "应为数字",
+    "decimal_type": "应为数字",
+    "bool_parsing": "应为 true 或 false",
+    "bool_type": "应为 true 或 false",
+    "value_error": "{error}",
+    "missing": "缺少必填项",
+    "extra_forbidden": "未知字段（可能拼写有误）",
+    "int_parsing": "应为整数",
+    "int_type": "应为整数",
+    "int_from_float": "应为整数",
+    "greater_than_equal": "不能小于 {ge}",
+    "less_than_equal": "不能大于 {le}",
+    "literal_error": "不是可选值；可选：{expected}",
+    "model_type": "应为键值对（映射）",
+    "model_attributes_type": "应为键值对（映射）",
+    "dict_type": "应为键值对（映射）",
+    "string_type": "应为文本",
+    "tuple_type": "应为列表",
+    "list_type": "应为列表",
+}
+
+
+def error_message(err: Any) -> str:
+    """A pydantic error (one item of ``ValidationError.errors()``) as a Chinese message."""
+    template = _MESSAGES.get(err["type"])
+    if template is None:
+        return str(err["msg"])
+    try:
+        return template.format(**err.get("ctx", {}))
+    except (KeyError, IndexError):
+        return template
 
 
 def col(title: str, description: str, **kw: Any) -> Any:

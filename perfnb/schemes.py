@@ -14,12 +14,14 @@ from importlib import resources
 from pathlib import Path
 from typing import Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from perfnb.errors import PerfnbError
+from perfnb.errors import DataFileError, PerfnbError
 from perfnb.numbers import normalize_text
+from perfnb.schema import error_message
 from perfnb.scoring import Band, GradeBand
+from perfnb.tables import read_text
+from perfnb.yamlfile import read_yaml
 
 __all__ = ["Band", "GradeBand", "Rule", "Scheme", "SchemeError", "Section", "available", "load_scheme", "short"]
 
@@ -44,7 +46,7 @@ class Section(_Model):
         weights = [p.weight for p in self.parts]
         known = [w for w in weights if w is not None]
         if self.weight is not None and known and len(known) == len(weights) and sum(known) != self.weight:
-            raise ValueError(f"section {self.name}: parts add up to {sum(known)}, not {self.weight}")
+            raise ValueError(f"“{self.name}”各部分分值之和为 {sum(known)}，不等于该部分的 {self.weight} 分")
         return self
 
 
@@ -91,8 +93,9 @@ class Scheme(_Model):
     @model_validator(mode="after")
     def _sections_add_up(self) -> Scheme:
         weights = [s.weight or Decimal(0) for s in self.sections]
-        if self.sections and sum(weights) + (self.execution_weight or 0) != self.total:
-            raise ValueError(f"sections and execution add up to {sum(weights)}, not {self.total}")
+        added = sum(weights) + (self.execution_weight or 0)
+        if self.sections and added != self.total:
+            raise ValueError(f"各部分分值（含预算执行）之和为 {added}，不等于总分 {self.total}")
         return self
 
     @property
@@ -143,7 +146,11 @@ def load_scheme(name: str, department_dir: Path | None = None) -> Scheme:
     """The scheme ``name``: the department's own ``scheme.yaml`` when present, else a shipped one."""
     if department_dir is not None and (department_dir / "scheme.yaml").is_file():
         own = department_dir / "scheme.yaml"
-        scheme = _parse(own.read_text(encoding="utf-8-sig"), str(own))
+        try:
+            text = read_text(own, "scheme.yaml")[0]  # UTF-8, or GB18030 (the loader reports the warning)
+        except DataFileError as exc:
+            raise SchemeError(exc.message, file=str(own), row=exc.row, expected=exc.expected) from None
+        scheme = _parse(text, str(own))
         if scheme.name != name:
             raise SchemeError(
                 f"scheme.yaml 的 name 为“{scheme.name}”，与 department.yaml 的 scheme 不同",
@@ -157,11 +164,11 @@ def load_scheme(name: str, department_dir: Path | None = None) -> Scheme:
 
 def _parse(text: str, where: str) -> Scheme:
     try:
-        data = yaml.safe_load(text)
-        return Scheme.model_validate(data)
-    except yaml.YAMLError as exc:
-        raise SchemeError(f"评分方案文件不是有效的 YAML：{exc}", file=where) from None
+        return Scheme.model_validate(read_yaml(text, where))
+    except DataFileError as exc:
+        raise SchemeError(f"评分方案文件不是有效的 YAML：{exc.message}", file=where, row=exc.row) from None
     except ValidationError as exc:
         first = exc.errors()[0]
         loc = ".".join(str(p) for p in first["loc"])
-        raise SchemeError(f"评分方案文件有误（{loc}）：{first['msg']}", file=where) from None
+        where_in = f"（{loc}）" if loc else ""
+        raise SchemeError(f"评分方案文件有误{where_in}：{error_message(first)}", file=where) from None

@@ -42,7 +42,8 @@ class RawTable:
     rows: tuple[tuple[int, dict[str, str]], ...]
     extra_cells: tuple[int, ...] = field(default=())  # rows with more cells than columns
     warnings: tuple[str, ...] = field(default=())
-    bad_cells: tuple[BadCell, ...] = field(default=())  # cells that are not values (formulas)
+    bad_cells: tuple[BadCell, ...] = field(default=())  # cells that are not values (formulas, merged)
+    hidden_rows: tuple[int, ...] = field(default=())  # workbook rows hidden in Excel (read all the same)
 
 
 @dataclass(frozen=True)
@@ -76,10 +77,17 @@ def read_text(path: Path, display: str) -> tuple[str, SourceFile, tuple[str, ...
                 expected="UTF-8 编码的文本",
             ) from None
         warnings = ("文件是 GB18030/GBK 编码，已按 GB18030 读取；建议另存为 UTF-8",)
-    if re.search(r"[\x01-\x08\x0b\x0c\x0e-\x1f\x7f]", text):
-        raise DataFileError("文件含有控制字符，不像是文本表格", file=display, expected="UTF-8 文本")
+    control = CONTROL_CHARS.search(text)
+    if control:
+        line = text.count("\n", 0, control.start()) + 1
+        message = f"文件第 {line} 行含有控制字符 {control.group()!r}，不像是文本表格"
+        raise DataFileError(message, file=display, row=line, expected="UTF-8 文本")
     source = SourceFile(display, hashlib.sha256(data).hexdigest(), len(data), encoding)
     return text, source, warnings
+
+
+#: Control characters never found in a transcribed text (tab, line feed and carriage return are allowed).
+CONTROL_CHARS = re.compile(r"[\x01-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def read_csv(path: Path, display: str) -> tuple[RawTable, SourceFile]:
@@ -101,7 +109,8 @@ def read_xlsx(
     data = path.read_bytes()
     source = SourceFile(display, hashlib.sha256(data).hexdigest(), len(data), "xlsx")
     try:
-        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=False)
+        # not read-only: merged cells and hidden rows are only visible in a fully loaded sheet
+        book = openpyxl.load_workbook(io.BytesIO(data), read_only=False, data_only=False)
     except Exception as exc:  # openpyxl raises many types for a broken file
         raise DataFileError(
             f"无法作为 Excel 工作簿读取（{type(exc).__name__}）", file=display, expected=".xlsx 工作簿"
@@ -115,25 +124,37 @@ def read_xlsx(
                     f"工作簿缺少工作表 {name}", file=display, expected="工作表：" + "、".join(sheets)
                 )
                 continue
+            sheet = book[name]
             formulas: list[tuple[int, int, str]] = []
             records = [
                 [_cell_text(cell, formulas, r, c) for c, cell in enumerate(row)]
-                for r, row in enumerate(book[name].iter_rows(), 1)
+                for r, row in enumerate(sheet.iter_rows(min_row=1, min_col=1), 1)
             ]
             try:
                 table = _table(where, records, ())
             except DataFileError as exc:  # an empty sheet: report it, read the others
                 out[name] = exc
                 continue
+            header = table.header
             bad = tuple(
-                BadCell(r, table.header[c] if c < len(table.header) else str(c + 1), text,
-                        "单元格是公式，不是数值", "数值或文字（Excel：复制后“选择性粘贴—数值”）")
+                BadCell(r, _column_name(header, c), text, "单元格是公式，不是数值",
+                        "数值或文字（Excel：复制后“选择性粘贴—数值”）")
                 for r, c, text in formulas
+            ) + tuple(
+                BadCell(m.min_row, _column_name(header, m.min_col - 1), m.coord,
+                        f"合并单元格 {m.coord}：只有第一格有值，其余各行会被读成空白", "取消合并，在每一行填入值")
+                for m in sorted(sheet.merged_cells.ranges, key=lambda m: (m.min_row, m.min_col))
             )  # fmt: skip
-            out[name] = replace(table, bad_cells=bad)
+            hidden = tuple(r for r, dim in sorted(sheet.row_dimensions.items()) if dim.hidden)
+            out[name] = replace(table, bad_cells=bad, hidden_rows=hidden)
     finally:
         book.close()
     return out, source
+
+
+def _column_name(header: tuple[str, ...], index: int) -> str:
+    """The header name of column ``index`` (0-based), or its number past the header."""
+    return header[index] if index < len(header) else str(index + 1)
 
 
 def _cell_text(cell: Any, formulas: list[tuple[int, int, str]], row: int, column: int) -> str:
@@ -149,8 +170,11 @@ def _cell_text(cell: Any, formulas: list[tuple[int, int, str]], row: int, column
     if isinstance(value, datetime | date):
         return value.date().isoformat() if isinstance(value, datetime) else value.isoformat()
     if isinstance(value, int | float):  # a whole float comes back from the file as int
-        decimals = _format_decimals(getattr(cell, "number_format", "General"))
+        number_format = getattr(cell, "number_format", "General") or "General"
+        decimals = _format_decimals(number_format)
         exact = Decimal(repr(value))
+        if "%" in number_format:  # read as Excel shows it: 0.992 formatted 0.0% is "99.2%"
+            return f"{exact * 100:.{decimals or 0}f}%"
         return f"{exact:.{decimals}f}" if decimals is not None else format(exact.normalize(), "f")
     return str(value)
 

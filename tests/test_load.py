@@ -223,7 +223,7 @@ def test_yaml_problems_name_the_line(copy_seed: Callable[[str], Path], data_dir:
     }
     path.write_text("name: [unclosed\n", encoding="utf-8")
     (problem,) = load_department("gzkfq-ip-2025", data_dir).errors
-    assert (problem.file, problem.row, problem.code) == ("department.yaml", 2, "yaml")
+    assert (problem.file, problem.row, problem.code) == ("department.yaml", 1, "yaml")  # where the bracket opens
 
 
 def test_yaml_tags_are_not_executed(copy_seed: Callable[[str], Path], data_dir: Path) -> None:
