@@ -46,7 +46,7 @@ docs: $(STAMP) ## Regenerate data/raw/README.md from the schema
 
 lock: ## Re-pin requirements.lock from pyproject.toml (needs network)
 	$(PYTHON) -m pip install --quiet uv
-	$(PYTHON) -m uv pip compile pyproject.toml --extra test --extra dev --extra lab --python-version 3.11 \
+	$(PYTHON) -m uv pip compile pyproject.toml --extra test --extra dev --extra lab --extra dask --python-version 3.11 \
 	  --no-header --no-annotate -o requirements.lock
 
 clean: ## Remove .venv and caches (never data/raw)

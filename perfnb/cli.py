@@ -120,6 +120,10 @@ def _check_line(outcome: Outcome) -> str:
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True,
               help="Departments run at once (processes).")
 @click.option("--force", is_flag=True, help="Re-run departments whose inputs have not changed since the last run.")
+@click.option("--executor", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="Where departments run: local worker processes, or a Dask cluster.")
+@click.option("--scheduler", default=None, metavar="ADDRESS",
+              help="Dask scheduler address (e.g. tcp://host:8786); a local Dask cluster when omitted.")
 @_DATA_DIR
 @click.option("--processed-dir", type=click.Path(file_okay=False, path_type=Path), default=Path("data/processed"),
               show_default=True, envvar="PERFNB_PROCESSED_DIR",
@@ -129,14 +133,14 @@ def _check_line(outcome: Outcome) -> str:
 @click.option("--notebook", type=click.Path(dir_okay=False, path_type=Path),
               default=Path("notebooks/department_audit.ipynb"), show_default=True,
               help="The parameterized audit notebook to execute for each department.")
-def run_cmd(departments: tuple[str, ...], run_all: bool, jobs: int, force: bool, data_dir: Path,
-            processed_dir: Path, reports_dir: Path, notebook: Path) -> None:
+def run_cmd(departments: tuple[str, ...], run_all: bool, jobs: int, force: bool, executor: str,
+            scheduler: str | None, data_dir: Path, processed_dir: Path, reports_dir: Path, notebook: Path) -> None:
     """Check departments, execute the audit notebook for each and write HTML reports and the index."""
     from perfnb.runner import RunSettings, run
 
     if bool(departments) == run_all:
         raise click.UsageError("请给出部门编号，或用 --all 运行全部部门（二者选一）")
-    settings = RunSettings(data_dir, processed_dir, reports_dir, notebook, force)
+    settings = RunSettings(data_dir, processed_dir, reports_dir, notebook, force, executor, scheduler)
     with _Progress() as progress:
         try:
             entries = run(list(departments) or None, settings, jobs=jobs, on_done=progress.done)

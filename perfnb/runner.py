@@ -9,9 +9,10 @@ from __future__ import annotations
 import hashlib
 import json
 import multiprocessing
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import asdict, dataclass, field, replace
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -34,6 +35,7 @@ __all__ = [
     "DEFAULT_NOTEBOOK",
     "DEFAULT_PROCESSED_DIR",
     "DEFAULT_REPORTS_DIR",
+    "EXECUTORS",
     "Entry",
     "Outcome",
     "RunSettings",
@@ -143,6 +145,8 @@ class RunSettings:
     reports_dir: Path = DEFAULT_REPORTS_DIR
     notebook: Path = DEFAULT_NOTEBOOK
     force: bool = False
+    executor: str = "local"  # a key of EXECUTORS
+    scheduler: str | None = None  # Dask scheduler address (a LocalCluster when None)
 
 
 def run(
@@ -177,26 +181,95 @@ def _run(
         dept_ids, invalid = discover(settings.data_dir)
     dept_ids = list(dict.fromkeys(dept_ids))  # a department named twice runs once
     entries = [Entry(name, False, "文件夹名不是有效的部门编号（小写字母、数字和 -）") for name in invalid]
+    todo: list[str] = []
+    for dept_id in dept_ids:  # unchanged departments are reused here, before any worker starts
+        reused = None if settings.force else _reusable(dept_id, settings)
+        if reused is None:
+            todo.append(dept_id)
+        else:
+            entries.append(reused)
     for entry in entries:
         if on_done:
             on_done(entry)
-    done: list[Entry] = []
+    done = list(entries)
+    for entry in EXECUTORS[settings.executor](todo, settings, jobs):
+        done.append(entry)
+        if on_done:
+            on_done(entry)
+    order = {d: i for i, d in enumerate([*invalid, *dept_ids])}
+    done.sort(key=lambda e: order[e.dept_id])
+    write_index(done + _earlier_entries(settings, {e.dept_id for e in done}), settings.reports_dir)
+    return done
+
+
+def _in_process(dept_ids: Sequence[str], settings: RunSettings, jobs: int) -> Iterator[Entry]:
+    """One department after another in this process (one warm kernel)."""
+    for dept_id in dept_ids:
+        yield run_department(dept_id, settings)
+
+
+def _process_pool(dept_ids: Sequence[str], settings: RunSettings, jobs: int) -> Iterator[Entry]:
+    """``jobs`` worker processes on this machine, each with its own warm kernel."""
     if jobs <= 1 or len(dept_ids) <= 1:
-        for dept_id in dept_ids:
-            done.append(run_department(dept_id, settings))
-            if on_done:
-                on_done(done[-1])
+        yield from _in_process(dept_ids, settings, jobs)
+        return
+    workers = min(jobs, len(dept_ids))
+    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+        futures = [pool.submit(run_department, d, settings) for d in dept_ids]
+        for future in as_completed(futures):
+            yield future.result()
+
+
+def _dask(dept_ids: Sequence[str], settings: RunSettings, jobs: int) -> Iterator[Entry]:
+    """Dask distributed: the scheduler at ``settings.scheduler``, or a local cluster of ``jobs`` workers.
+
+    Workers must see the same data, notebook and output folders (a shared file system) and
+    have perfnb installed; each worker process keeps its own warm kernel.
+    """
+    if not dept_ids:
+        return
+    try:
+        from distributed import Client, LocalCluster
+        from distributed import as_completed as dask_completed
+    except ImportError:
+        raise PerfnbError("未安装 Dask：pip install 'perfnb[dask]'（或 make reports 的环境）") from None
+    cluster = None
+    if settings.scheduler:
+        client = Client(settings.scheduler)
     else:
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn")) as pool:
-            futures = {pool.submit(run_department, d, settings): d for d in dept_ids}
-            for future in as_completed(futures):
-                done.append(future.result())
-                if on_done:
-                    on_done(done[-1])
-    order = {d: i for i, d in enumerate(dept_ids)}
-    entries += sorted(done, key=lambda e: order[e.dept_id])
-    write_index(entries + _earlier_entries(settings, {e.dept_id for e in entries}), settings.reports_dir)
-    return entries
+        cluster = LocalCluster(n_workers=max(1, jobs), threads_per_worker=1, processes=True, dashboard_address=None)
+        client = Client(cluster)
+    try:
+        futures = client.map(run_department, list(dept_ids), settings=settings, pure=False)
+        for future in dask_completed(futures):
+            yield future.result()
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+#: How departments are dispatched; results, failures and the index are the same whichever runs.
+EXECUTORS: dict[str, Callable[[Sequence[str], RunSettings, int], Iterator[Entry]]] = {
+    "local": _process_pool,
+    "dask": _dask,
+}
+
+
+def _reusable(dept_id: str, s: RunSettings) -> Entry | None:
+    """The earlier entry of a department whose inputs are unchanged and whose report exists."""
+    try:
+        check_dept_id(dept_id)
+    except PerfnbError:
+        return None
+    earlier = _read_entry(s.processed_dir / dept_id)
+    if earlier is None or not earlier.ok or not (s.data_dir / dept_id).is_dir():
+        return None
+    if not all((s.reports_dir / f).is_file() for f in (earlier.report, earlier.xlsx) if f):
+        return None
+    if earlier.fingerprint != _fingerprint(dept_id, s):
+        return None
+    return replace(earlier, skipped=True)
 
 
 def run_department(dept_id: str, settings: RunSettings) -> Entry:
@@ -216,18 +289,9 @@ def _run_department(dept_id: str, s: RunSettings) -> Entry:
     import nbformat
 
     from perfnb.excel import write_findings_xlsx
-    from perfnb.render import NotebookError, execute, notebook_html
+    from perfnb.render import NotebookError, execute_warm, notebook_html
 
     fingerprint = _fingerprint(dept_id, s)
-    earlier = _read_entry(s.processed_dir / dept_id)
-    if (
-        not s.force
-        and earlier is not None
-        and earlier.ok
-        and earlier.fingerprint == fingerprint
-        and all((s.reports_dir / f).is_file() for f in (earlier.report, earlier.xlsx) if f)
-    ):
-        return replace(earlier, skipped=True)
     outcome = check([dept_id], s.data_dir, s.processed_dir)[0]
     if not outcome.ok or outcome.result is None:
         return _fail(_failed_entry(outcome), s, problems=outcome.load.problems)
@@ -257,7 +321,7 @@ def _run_department(dept_id: str, s: RunSettings) -> Entry:
     }
     executed = s.processed_dir / dept_id / s.notebook.name
     try:
-        nb = execute(s.notebook, parameters, cwd=Path.cwd())
+        nb = execute_warm(s.notebook, parameters, cwd=Path.cwd())
     except NotebookError as exc:
         if exc.notebook is not None:
             atomic_write(executed, nbformat.writes(exc.notebook))
@@ -348,13 +412,22 @@ def _read_entry(folder: Path) -> Entry | None:
 def _fingerprint(dept_id: str, s: RunSettings) -> str:
     """A content hash of everything a report depends on: the department's files, the notebook,
     perfnb's code, templates and schemes, and its version (not modification times)."""
-    digest = hashlib.sha256(__version__.encode())
-    package = Path(__file__).parent
+    digest = hashlib.sha256(_code_digest().encode())
     files = [(f"raw/{p.relative_to(s.data_dir)}", p) for p in sorted((s.data_dir / dept_id).rglob("*")) if p.is_file()]
     files.append(("notebook", s.notebook))
-    files += [(f"perfnb/{p.relative_to(package)}", p) for p in sorted(package.rglob("*")) if _is_source(p)]
     for name, path in files:
         digest.update(name.encode() + b"\0" + hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+@cache
+def _code_digest() -> str:
+    """perfnb's version, code, templates and schemes, hashed once per process."""
+    digest = hashlib.sha256(__version__.encode())
+    package = Path(__file__).parent
+    for path in sorted(package.rglob("*")):
+        if _is_source(path):
+            digest.update(f"{path.relative_to(package)}".encode() + b"\0" + hashlib.sha256(path.read_bytes()).digest())
     return digest.hexdigest()
 
 

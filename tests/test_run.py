@@ -288,3 +288,60 @@ def test_parameters_are_passed_as_plain_values_never_code(tmp_path: Path) -> Non
     assert '\\"; __import__(\\"os\\")' in injected.source  # quoted inside a string literal
     html = (tmp_path / "reports" / "gzkfq-ip-2025.html").read_text(encoding="utf-8")
     assert "<td>" + str(weird) in html  # shown as text in the provenance table
+
+
+def test_a_changed_department_is_the_only_one_run_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import perfnb.runner as runner
+
+    data = tmp_path / "raw"
+    for dept in ("gzkfq-ip-2025", "nantong-ipc-2025"):
+        _copy(dept, data)
+    executed: list[str] = []
+    real = runner.run_department
+
+    def recording(dept_id: str, settings: RunSettings) -> Entry:
+        executed.append(dept_id)
+        return real(dept_id, settings)
+
+    monkeypatch.setattr(runner, "run_department", recording)
+    run(None, _settings(tmp_path, data))
+    assert executed == ["gzkfq-ip-2025", "nantong-ipc-2025"]
+    executed.clear()
+    run(None, _settings(tmp_path, data))
+    assert executed == []  # nothing changed: nothing executed
+    projects = data / "nantong-ipc-2025" / "projects.csv"
+    projects.write_text(projects.read_text(encoding="utf-8") + "\n", encoding="utf-8")  # same data, new bytes
+    entries = run(None, _settings(tmp_path, data))
+    assert executed == ["nantong-ipc-2025"]
+    assert [(e.dept_id, e.skipped) for e in entries] == [("gzkfq-ip-2025", True), ("nantong-ipc-2025", False)]
+    executed.clear()
+    run(None, _settings(tmp_path, data, force=True))
+    assert executed == ["gzkfq-ip-2025", "nantong-ipc-2025"]
+
+
+def test_departments_never_see_each_others_variables(tmp_path: Path) -> None:
+    """The warm kernel is reset between departments: a variable of one is gone for the next."""
+    nb = nbformat.read(NOTEBOOK, as_version=4)
+    nb.cells.insert(2, nbformat.v4.new_code_cell('assert "report" not in globals(), "变量泄漏"', id="no-leak"))
+    checked = tmp_path / "checked.ipynb"
+    nbformat.write(nb, checked)
+    data = tmp_path / "raw"
+    for dept in ("gzkfq-ip-2025", "nantong-ipc-2025"):
+        _copy(dept, data)
+    entries = run(None, _settings(tmp_path, data, checked))
+    assert [e.ok for e in entries] == [True, True], [e.reason for e in entries]
+
+
+def test_the_dask_executor_gives_the_same_results(tmp_path: Path) -> None:
+    pytest.importorskip("distributed")
+    data = tmp_path / "raw"
+    for dept in ("gzkfq-ip-2025", "nantong-ipc-2025"):
+        _copy(dept, data)
+    (data / "Bad Name").mkdir()
+    local = run(None, _settings(tmp_path, data, force=True), jobs=2)
+    before = _tree_hash(tmp_path / "processed") | {f"r/{k}": v for k, v in _tree_hash(tmp_path / "reports").items()}
+    settings = RunSettings(data, tmp_path / "processed", tmp_path / "reports", NOTEBOOK, True, "dask")
+    dask = run(None, settings, jobs=2)
+    after = _tree_hash(tmp_path / "processed") | {f"r/{k}": v for k, v in _tree_hash(tmp_path / "reports").items()}
+    assert [e.line() for e in dask] == [e.line() for e in local]
+    assert after == before
