@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed-stamp
 .DEFAULT_GOAL := help
 JOBS   ?= $(shell nproc 2>/dev/null || echo 1)
 
-.PHONY: help reports lab validate test lint lock docs clean
+.PHONY: help reports lab validate test bench lint lock docs clean
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-9s %s\n", $$1, $$2}'
@@ -36,6 +36,9 @@ test: $(STAMP) ## Run the whole test suite
 	@[ -n "$$(fc-list :lang=zh 2>/dev/null)" ] \
 	  || echo "make test: no CJK font (fc-list :lang=zh is empty) — the browser test will be skipped; install with: apt-get install chromium fonts-noto-cjk"
 	$(BIN)/python -m pytest
+
+bench: $(STAMP) ## Time perfnb against papermill CLI + nbconvert CLI on synthetic departments (writes bench/results.json)
+	$(BIN)/python bench/bench.py $(BENCH_ARGS)
 
 lint: $(STAMP) ## Lint and type-check the package
 	$(BIN)/ruff check perfnb tests

@@ -13,7 +13,7 @@ import click
 from perfnb import __version__
 from perfnb.errors import PerfnbError, printable
 from perfnb.load import LoadResult, validate
-from perfnb.runner import Entry, Outcome
+from perfnb.runner import Entry
 from perfnb.schema import DOC_KINDS
 
 __all__ = ["main"]
@@ -75,43 +75,28 @@ def _summary(result: LoadResult) -> str:
 @click.option("--processed-dir", type=click.Path(file_okay=False, path_type=Path), default=Path("data/processed"),
               show_default=True, envvar="PERFNB_PROCESSED_DIR",
               help="Where figures.csv, findings.csv and summary.json are written, one folder per department.")
-def check_cmd(departments: tuple[str, ...], data_dir: Path, processed_dir: Path) -> None:
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Worker processes checking departments at once.")
+def check_cmd(departments: tuple[str, ...], data_dir: Path, processed_dir: Path, jobs: int) -> None:
     """Validate, recompute and reconcile departments (all when none is named) and write their results."""
     from perfnb.outputs import output_lock
-    from perfnb.runner import check
+    from perfnb.runner import check_all
 
+    lines: list[str] = []
+    failed = 0
     try:
         with output_lock(processed_dir):
-            outcomes = check(list(departments) or None, data_dir, processed_dir)
+            for checked in check_all(list(departments) or None, data_dir, processed_dir, jobs=jobs):
+                for message in checked.messages:
+                    click.echo(message)
+                lines.append(checked.line)
+                failed += not checked.ok
     except PerfnbError as exc:
         raise click.ClickException(str(exc)) from None
-    for outcome in outcomes:
-        for problem in outcome.load.errors:
-            click.echo(str(problem))
-        if outcome.error is not None:
-            click.echo(f"[错误] {outcome.error}")
-    for outcome in outcomes:
-        click.echo(_check_line(outcome))
-    failed = sum(not o.ok for o in outcomes)
-    click.echo(f"共 {len(outcomes)} 个部门：{len(outcomes) - failed} 个已核对，{failed} 个失败；结果在 {processed_dir}")
+    for line in lines:
+        click.echo(line)
+    click.echo(f"共 {len(lines)} 个部门：{len(lines) - failed} 个已核对，{failed} 个失败；结果在 {processed_dir}")
     sys.exit(1 if failed else 0)
-
-
-def _check_line(outcome: Outcome) -> str:
-    result = outcome.result
-    if result is None:
-        why = "数据无效" if outcome.error is None else "核对出错"
-        return f"{outcome.dept_id}  失败（{why}）"
-    s = result.summary()
-    v, f = s["verdicts"], s["findings"]
-    score = ""
-    if result.total is not None:
-        score = f"总分 {s['score']['recomputed']}（原文 {s['score']['reported']}），等级 {result.grade}；"
-    return (
-        f"{outcome.dept_id}  {score}数字 {len(result.figures)} 个：相符 {v['agrees']}、不符 {v['differs']}、"
-        f"无法复核 {v['cannot_check']}、仅复算 {v['derived']}；"
-        f"发现：错误 {f['error']}、警告 {f['warning']}、提示 {f['info']}"
-    )
 
 
 @cli.command("run")

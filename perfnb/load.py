@@ -76,13 +76,17 @@ def validate(dept_ids: Sequence[str] | None = None, data_dir: Path = DEFAULT_DAT
     results: list[LoadResult] = []
     if not dept_ids:
         valid, invalid = discover(data_dir)
-        for name in invalid:
-            problem = Problem(name, None, None, None, name, "dept_id", "文件夹名不是有效的部门编号",
-                              "小写英文字母、数字和 -，以字母或数字开头，最长 64 个字符")  # fmt: skip
-            results.append(LoadResult(name, None, (problem,)))
+        results.extend(invalid_folder(name) for name in invalid)
         dept_ids = valid
     results.extend(load_department(d, data_dir) for d in dept_ids)
     return sorted(results, key=lambda r: r.dept_id)
+
+
+def invalid_folder(name: str) -> LoadResult:
+    """The load result of a folder whose name is not a department id (never used in a path)."""
+    problem = Problem(name, None, None, None, name, "dept_id", "文件夹名不是有效的部门编号",
+                      "小写英文字母、数字和 -，以字母或数字开头，最长 64 个字符")  # fmt: skip
+    return LoadResult(name, None, (problem,))
 
 
 def load_department(dept_id: str, data_dir: Path = DEFAULT_DATA_DIR) -> LoadResult:

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from perfnb import __version__
 from perfnb.engine import CheckResult, check_department
 from perfnb.errors import PerfnbError, printable
-from perfnb.load import LoadResult, validate
+from perfnb.load import LoadResult, invalid_folder, validate
 from perfnb.outputs import atomic_write, output_lock, write_results
 from perfnb.paths import DEFAULT_DATA_DIR, check_dept_id, department_dir, discover
 from perfnb.problems import Problem
@@ -36,10 +36,12 @@ __all__ = [
     "DEFAULT_PROCESSED_DIR",
     "DEFAULT_REPORTS_DIR",
     "EXECUTORS",
+    "Checked",
     "Entry",
     "Outcome",
     "RunSettings",
     "check",
+    "check_all",
     "run",
     "run_department",
     "write_index",
@@ -66,6 +68,66 @@ class Outcome:
     def ok(self) -> bool:
         """True when the department loaded and was checked."""
         return self.result is not None
+
+    def line(self) -> str:
+        """The one-line result printed by ``perfnb check``."""
+        result = self.result
+        if result is None:
+            why = "数据无效" if self.error is None else "核对出错"
+            return f"{printable(self.dept_id, 80)}  失败（{why}）"
+        s = result.summary()
+        v, f = s["verdicts"], s["findings"]
+        score = ""
+        if result.total is not None:
+            score = f"总分 {s['score']['recomputed']}（原文 {s['score']['reported']}），等级 {result.grade}；"
+        return (
+            f"{self.dept_id}  {score}数字 {len(result.figures)} 个：相符 {v['agrees']}、不符 {v['differs']}、"
+            f"无法复核 {v['cannot_check']}、仅复算 {v['derived']}；"
+            f"发现：错误 {f['error']}、警告 {f['warning']}、提示 {f['info']}"
+        )
+
+    def checked(self) -> Checked:
+        """What the command line prints of this outcome (small: it crosses process pools)."""
+        messages = [str(p) for p in self.load.errors]
+        if self.error is not None:
+            messages.append(f"[错误] {self.error}")
+        return Checked(self.dept_id, self.ok, tuple(messages), self.line())
+
+
+@dataclass(frozen=True)
+class Checked:
+    """One department's ``perfnb check`` result as printed: its problems and its line."""
+
+    dept_id: str
+    ok: bool
+    messages: tuple[str, ...]
+    line: str
+
+
+CHUNK = 32  # departments per task when checking in worker processes
+
+
+def check_all(
+    dept_ids: Sequence[str] | None, data_dir: Path, processed_dir: Path, *, jobs: int = 1
+) -> Iterator[Checked]:
+    """Check departments one chunk at a time (in ``jobs`` processes), keeping only what is printed:
+    memory stays flat however many departments there are. Results come in input order."""
+    if dept_ids is None:
+        dept_ids, invalid = discover(data_dir)
+        for name in invalid:
+            yield Outcome(invalid_folder(name)).checked()
+    chunks = [list(dept_ids[i : i + CHUNK]) for i in range(0, len(dept_ids), CHUNK)]
+    if jobs <= 1 or len(chunks) <= 1:
+        for chunk in chunks:
+            yield from _check_chunk(chunk, data_dir, processed_dir)
+        return
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn")) as pool:
+        for checked in pool.map(_check_chunk, chunks, [data_dir] * len(chunks), [processed_dir] * len(chunks)):
+            yield from checked
+
+
+def _check_chunk(dept_ids: list[str], data_dir: Path, processed_dir: Path) -> list[Checked]:
+    return [outcome.checked() for outcome in check(dept_ids, data_dir, processed_dir)]
 
 
 def check(
