@@ -45,7 +45,11 @@ class Cell:
     column: str | None = None
 
     def __str__(self) -> str:
-        text = self.file
+        return self.text()
+
+    def text(self, within: str = "") -> str:
+        """``file 第 N 行 column``; the file relative to folder ``within`` when it lies there."""
+        text = self.file.removeprefix(f"{within}/") if within else self.file
         if self.row is not None:
             text += f" 第 {self.row} 行"
         if self.column:
@@ -63,9 +67,13 @@ class Input:
     cell: Cell | None = None
 
     def __str__(self) -> str:
+        return self.text()
+
+    def text(self, within: str = "") -> str:
+        """``name=value unit（cell）``; the cell relative to folder ``within`` (see :meth:`Cell.text`)."""
         value = plain(self.value) if isinstance(self.value, Decimal) else self.value
         text = f"{self.name}={value}{self.unit or ''}"
-        return f"{text}（{self.cell}）" if self.cell else text
+        return f"{text}（{self.cell.text(within)}）" if self.cell else text
 
 
 @dataclass(frozen=True)

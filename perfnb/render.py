@@ -92,6 +92,9 @@ def clean_notebook(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
         if added:  # cells papermill adds get random ids
             cell["id"] = f"{added[0]}-{index}"
         cell.metadata.pop("execution", None)
+        for output in cell.get("outputs", []):
+            if "execution_count" in output:  # a warm kernel's own counter runs on across departments
+                output["execution_count"] = cell.get("execution_count")
         for key in _VOLATILE:
             cell.metadata.get("papermill", {}).pop(key, None)
     return nb

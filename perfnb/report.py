@@ -91,6 +91,11 @@ class Report:
 
     # ---- data -----------------------------------------------------------------------------
 
+    @property
+    def dept_id(self) -> str:
+        """The department's id (its folder: locations in the report are relative to it)."""
+        return self.result.department.id
+
     @cached_property
     def facts(self) -> Facts:
         """The engine's view of the department's figures."""
@@ -132,9 +137,9 @@ class Report:
             "结论": f.verdict.label,
             "verdict": f.verdict.value,
             "公式": f.formula,
-            "输入": [str(i) for i in f.inputs],
+            "输入": [i.text(self.dept_id) for i in f.inputs],
             "依据": "；".join(x for x in (f.basis, f.note) if x),
-            "出处": "" if f.cell is None else str(f.cell),
+            "出处": "" if f.cell is None else f.cell.text(self.dept_id),
         }
 
     def findings_table(self) -> pd.DataFrame:
@@ -147,7 +152,7 @@ class Report:
                 "问题": f.title,
                 "对象": f.subject,
                 "项目": self.project_names.get(f.project_id, f.project_id or ""),
-                "出处": "" if f.cell is None else str(f.cell),
+                "出处": "" if f.cell is None else f.cell.text(self.dept_id),
                 "说明": f.message,
             }
             for f in self.result.findings
@@ -183,7 +188,7 @@ class Report:
                     "复算得分": "" if fig is None else fig.recomputed_text,
                     "结论": "" if fig is None else fig.verdict.label,
                     "verdict": "" if fig is None else fig.verdict.value,
-                    "出处": str(dept.cell("indicators", ind.id)),
+                    "出处": dept.cell("indicators", ind.id).text(self.dept_id),
                 }
             )
         return pd.DataFrame(rows, columns=list(_INDICATOR_HEADERS))
