@@ -185,6 +185,26 @@ def new_cmd(dept_id: str, data_dir: Path, kind: str) -> None:
     click.echo(f"已创建 {folder}：填写 department.yaml 和各表后运行 perfnb validate {dept_id}")
 
 
+@cli.command("synth")
+@click.option("--n", "count", type=click.IntRange(min=0), required=True,
+              help="Number of synthetic departments to write.")
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), required=True,
+              help="Folder to write them into, one synth-NNNNN sub-folder each (empty or from an earlier synth run).")
+@click.option("--seed", type=int, default=0, show_default=True,
+              help="Random seed: the same seed writes byte-identical files.")
+@click.option("--anomalies", type=click.FloatRange(0, 1), default=0.2, show_default=True,
+              help="Share of departments that get planted mistakes for perfnb to find.")
+def synth_cmd(count: int, out: Path, seed: int, anomalies: float) -> None:
+    """Write synthetic departments (self-evaluations and target tables) for benchmarks and scale tests."""
+    from perfnb.synth import synthesize
+
+    try:
+        ids = synthesize(count, out, seed=seed, anomalies=anomalies)
+    except PerfnbError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(f"已生成 {len(ids)} 个合成部门（种子 {seed}）：{out}")
+
+
 @cli.command("schema")
 def schema_cmd() -> None:
     """Print the data-format guide (the same text as data/raw/README.md)."""
