@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+from functools import lru_cache
 
 __all__ = [
     "NO_VALUE_MARKS",
@@ -26,6 +27,7 @@ class NumberFormatError(ValueError):
     """Raised when a text is not a plain decimal number; the message is for auditors (Chinese)."""
 
 
+@lru_cache(maxsize=1 << 16)  # pure, and called for the same texts again and again
 def normalize_text(text: str) -> str:
     """NFKC-normalise (full-width digits and signs become ASCII; − becomes -) and strip space."""
     return unicodedata.normalize("NFKC", text).replace("\u2212", "-").strip()

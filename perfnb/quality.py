@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from functools import lru_cache
 from typing import Final
 
 from perfnb.facts import Facts
@@ -154,7 +155,12 @@ def check_targets(dept: Department) -> list[Finding]:
 
 def _category(ind: Indicator) -> tuple[str, str]:
     """The (level 1, level 2) category of ``ind``, normalised (``("产出", "数量")``)."""
-    l1_raw, l2_raw = short(ind.level1), short(ind.level2)
+    return _category_of(ind.level1, ind.level2)
+
+
+@lru_cache(maxsize=1 << 12)
+def _category_of(level1: str, level2: str | None) -> tuple[str, str]:
+    l1_raw, l2_raw = short(level1), short(level2)
     l1 = next((canon for word, canon in LEVEL1_WORDS if word in l1_raw), l1_raw)
     l2 = next((canon for word, canon in LEVEL2_WORDS.get(l1, ()) if word in l2_raw), l2_raw)
     return l1, l2

@@ -97,17 +97,19 @@ def _required(value: Any) -> Any:
 
 
 def _text(value: Any) -> str | None:
-    cleaned = _clean(value)
-    if cleaned is None:
-        return None
-    if isinstance(cleaned, bool | list | tuple | dict):  # YAML: `no` is a boolean, `[a]` a list — not text
+    if type(value) is str:  # the common case: every CSV cell
+        text = value.strip()
+    elif isinstance(value, bool | list | tuple | dict):  # YAML: `no` is a boolean, `[a]` a list — not text
         raise PydanticCustomError("not_text", "应为文本，却是 {kind}（YAML 会把 no/yes/on/off 读成真假值：请加引号）",
-                                  {"kind": type(cleaned).__name__})  # fmt: skip
-    text = cleaned if isinstance(cleaned, str) else str(cleaned)
-    if CONTROL_CHARS.search(text):
-        raise PydanticCustomError("control", "文本含有控制字符（如 ESC）；应为普通文本")
+                                  {"kind": type(value).__name__})  # fmt: skip
+    else:
+        text = "" if value is None else str(value).strip()
+    if not text:
+        return None
     if len(text) > MAX_TEXT:
         raise PydanticCustomError("too_long", "文本过长（超过 {limit} 字）", {"limit": MAX_TEXT})
+    if CONTROL_CHARS.search(text):
+        raise PydanticCustomError("control", "文本含有控制字符（如 ESC）；应为普通文本")
     return text
 
 

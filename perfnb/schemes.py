@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Literal
@@ -122,6 +122,7 @@ class Scheme(_Model):
         return Rule(method="by_operator")
 
 
+@lru_cache(maxsize=1 << 16)  # pure, and called for the same texts again and again
 def short(name: str | None) -> str:
     """A category name without spaces and its trailing 指标 (``产出指标`` → ``产出``; ``指标`` stays)."""
     text = re.sub(r"\s+", "", normalize_text(name or ""))

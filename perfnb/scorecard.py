@@ -48,7 +48,7 @@ class Scorecard:
         self.places = scheme.places
         self.best: dict[str, Decimal | None] = {}
         self.basis_of: dict[str, str] = {}
-        self.total: Decimal | None = None
+        self.totals: dict[str | None, Decimal] = {}  # recomputed totals: per project, None for the whole
         for ind in facts.dept.indicators:
             rule = scheme.rule_for(ind.level2, ind.level3)
             if rule.method == "rate" and rule.rate:
@@ -546,7 +546,7 @@ class Scorecard:
             value += number * share
             inputs.append(Input(f"{p} 子项目得分", number, "分", self.facts.reported_cell(subs[p])))
             inputs.append(Input(f"{p} 预算占比", share * 100, "%"))
-        self.total = self.round(value)
+        self.totals[None] = self.round(value)
         self._reconcile(
             fig,
             "total_score",
@@ -602,29 +602,45 @@ class Scorecard:
         value, inputs = self.rows_value(rows)
         if execution is None or value is None:
             return self._cannot(fig, "缺少预算执行得分或指标得分", inputs)
-        self.total = execution + value
+        self.totals[p] = execution + value
         self._reconcile(
             fig,
             "total_score",
             "预算执行得分 + Σ 指标得分",
             [Input("预算执行得分（复算）", execution, "分"), *inputs],
-            self.total,
+            self.totals[p],
             total=True,
         )
 
     @property
-    def grade(self) -> str | None:
-        """The grade of the recomputed total (rounded first), when there is a total and grade bands."""
-        if not self.scheme.grades or self.total is None:
+    def total(self) -> Decimal | None:
+        """The document's recomputed total: the whole's, or the only project's (None for several)."""
+        if None in self.totals:
+            return self.totals[None]
+        return next(iter(self.totals.values())) if len(self.totals) == 1 else None
+
+    def total_of(self, project_id: str | None) -> Decimal | None:
+        """The recomputed total a grade row refers to: its project's, else the document's."""
+        return self.totals.get(project_id) if project_id is not None else self.total
+
+    def grade_of(self, total: Decimal | None) -> str | None:
+        """The grade of a recomputed total (rounded first), when there are grade bands."""
+        if not self.scheme.grades or total is None:
             return None
-        return grade_of(self.round(self.total), self.scheme.grades)
+        return grade_of(self.round(total), self.scheme.grades)
+
+    @property
+    def grade(self) -> str | None:
+        """The grade of the document's recomputed total."""
+        return self.grade_of(self.total)
 
     def _grade(self, fig: ReportedFigure) -> None:
         cell = self.facts.reported_cell(fig)
-        grade = self.grade
-        if grade is None or self.total is None:
+        total = self.total_of(fig.project_id)
+        grade = self.grade_of(total)
+        if grade is None or total is None:
             return self._cannot(fig, "没有可用的总分或评分方案没有等级档次")
-        inputs = [Input("总分（复算）", self.round(self.total), "分")]
+        inputs = [Input("总分（复算）", self.round(total), "分")]
         bands = "；".join(f"{b.grade} {'≥' if b.inclusive else '>'} {plain(b.minimum)}" for b in self.scheme.grades)
         verdict = Verdict.AGREES if grade == fig.value else Verdict.DIFFERS
         self.rec.figures.append(
@@ -646,7 +662,7 @@ class Scorecard:
                 finding(
                     "GRADE_MISMATCH",
                     _label(fig),
-                    f"总分 {plain(self.round(self.total))} 对应等级“{grade}”，原文为“{fig.value}”",
+                    f"总分 {plain(self.round(total))} 对应等级“{grade}”，原文为“{fig.value}”",
                     cell=cell,
                     reported=fig.value,
                     recomputed=grade,

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date as Date
 from decimal import Decimal
 from enum import StrEnum
+from functools import lru_cache
 
 from perfnb.numbers import is_no_value, normalize_text
 from perfnb.units import COUNT_UNITS, MONEY_UNITS, normalize_unit, to_yuan
@@ -117,6 +118,7 @@ class ParsedValue:
         return self.kind in (ValueKind.PERCENT, ValueKind.MONEY, ValueKind.QUANTITY, ValueKind.DATE)
 
 
+@lru_cache(maxsize=1 << 16)  # pure, and called for the same texts again and again
 def parse_value(text: str | None, *, year: int | None = None) -> ParsedValue | None:
     """Parse a target or actual value as written; None for a blank cell.
 

@@ -20,13 +20,13 @@ from perfnb.errors import DataFileError
 __all__ = ["key_lines", "read_yaml"]
 
 
-class _StrictLoader(yaml.SafeLoader):
-    """SafeLoader that refuses duplicate keys."""
+class _UniqueKeys:
+    """Loader mixin refusing duplicate keys."""
 
     def construct_mapping(self, node: MappingNode, deep: bool = False) -> dict[Any, Any]:
         seen: dict[Any, int] = {}
         for key_node, _ in node.value:
-            key = self.construct_object(key_node, deep=deep)
+            key = self.construct_object(key_node, deep=deep)  # type: ignore[attr-defined]
             if not isinstance(key, str | int | float | bool | None):
                 continue
             if key in seen:
@@ -34,7 +34,16 @@ class _StrictLoader(yaml.SafeLoader):
                     None, None, f"键 {key} 重复（第 {seen[key]} 行已有）", key_node.start_mark
                 )  # fmt: skip
             seen[key] = key_node.start_mark.line + 1
-        return super().construct_mapping(node, deep=deep)
+        mapping: dict[Any, Any] = super().construct_mapping(node, deep=deep)  # type: ignore[misc]
+        return mapping
+
+
+class _StrictLoader(_UniqueKeys, yaml.SafeLoader):
+    """PyYAML's safe loader, refusing duplicate keys (its error marks are the ones we report)."""
+
+
+_Fast: Any = getattr(yaml, "CSafeLoader", None)
+_FastStrictLoader: Any = type("_FastStrictLoader", (_UniqueKeys, _Fast), {}) if _Fast else _StrictLoader
 
 
 def read_yaml(text: str, file: str) -> Any:
@@ -68,7 +77,7 @@ def _problem(exc: yaml.MarkedYAMLError) -> str:
 def key_lines(text: str) -> dict[str, int]:
     """Line numbers (1-based) of the top-level keys of a YAML mapping (empty if it is not one)."""
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = yaml.compose(text, Loader=_Fast or yaml.SafeLoader)
     except (yaml.YAMLError, RecursionError):
         return {}
     if not isinstance(node, MappingNode):

@@ -271,16 +271,9 @@ def test_planted_codes_reads_the_notes_line() -> None:
     assert planted_codes(None) == ()
 
 
-# --- a known engine limitation the generator works around ----------------------------------------
+# --- each project's grade against its own total ----------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="engine: under mof-2020-project every project's grade row is compared with the grade of the LAST "
-    "project's total (Scorecard.grade uses self.total, overwritten by each total_score row), so a consistent "
-    "document whose projects have different grades gets a false GRADE_MISMATCH; perfnb.synth therefore keeps "
-    "all projects of a self-evaluation in one grade band",
-)
 def test_projects_with_different_grades_raise_no_grade_mismatch(tmp_path: Path) -> None:
     source = ROOT / "tests" / "fixtures" / "raw" / "synthetic-national-2024"
     folder = Path(shutil.copytree(source, tmp_path / "two-grades"))
