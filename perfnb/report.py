@@ -44,16 +44,21 @@ LIBRARIES = (
 _VERDICT_ORDER = (Verdict.DIFFERS, Verdict.AGREES, Verdict.CANNOT_CHECK, Verdict.DERIVED)
 _MONEY_COLUMNS = (("budget", "全年预算数"), ("received", "到位数"), ("executed", "执行数"))
 _COMPLETION_CAP = Decimal(200)
+_CHART_BARS = 25  # at most this many bars in the completion chart
 _LARGE_YUAN = Decimal(1_000_000)  # budgets in 元 from this size are charted in 万元 (exact conversion)
 
 
 class Html(str):
-    """HTML text that Jupyter displays as HTML (and prints as its source elsewhere)."""
+    """HTML text that Jupyter displays as HTML; its plain-text form is a short placeholder, so an
+    executed notebook does not carry every table twice."""
 
     __slots__ = ()
 
     def _repr_html_(self) -> str:
         return str(self)
+
+    def __repr__(self) -> str:
+        return f"<perfnb HTML，{len(self)} 字符>"
 
 
 def fragment(name: str, **context: Any) -> Html:
@@ -219,6 +224,10 @@ class Report:
         table = table[table["completion"].notna()]
         if table.empty:
             return None
+        title = "指标完成率（绿：达成，红：未达成）"
+        if len(table) > _CHART_BARS:  # a readable chart: the indicators to look at first
+            title = f"完成率最低的 {_CHART_BARS} 项指标（共 {len(table)} 项，全部见指标表；绿：达成，红：未达成）"
+            table = table.sort_values("completion", kind="stable").head(_CHART_BARS)
         several = table["项目"].nunique() > 1
         bars = []
         for row in table.to_dict("records"):
@@ -227,7 +236,7 @@ class Report:
             label = f"{row['项目']}·{row['三级指标']}" if several else row["三级指标"]
             text = row["完成率"] + ("" if value <= _COMPLETION_CAP else "（图中截断）")
             bars.append(charts.Bar(label, min(value, _COMPLETION_CAP), text, colour))
-        return charts.bar_chart("指标完成率（绿：达成，红：未达成）", bars, "%", reference=Decimal(100))
+        return charts.bar_chart(title, bars, "%", reference=Decimal(100))
 
     def section_scores(self) -> list[tuple[str, Decimal | None, Decimal | None, Decimal | None]]:
         """(section, weight, reported, recomputed) per scoring section of the whole document."""
@@ -289,8 +298,12 @@ class Report:
     def reconciliation(self) -> Html:
         """Every reported figure against its recomputation, grouped by verdict."""
         rows = self.figures_table().to_dict("records")
-        groups = [(v, [r for r in rows if r["verdict"] == v.value]) for v in _VERDICT_ORDER]
-        return fragment("reconciliation.html.j2", groups=[(v, g) for v, g in groups if g])
+        # an indicator score that agrees is shown in the indicator table (and in figures.csv): not twice
+        listed = [r for r in rows if not (r["verdict"] == Verdict.AGREES.value and r["编号"].startswith("score:"))]
+        groups = [(v, [r for r in listed if r["verdict"] == v.value]) for v in _VERDICT_ORDER]
+        return fragment(
+            "reconciliation.html.j2", groups=[(v, g) for v, g in groups if g], in_indicators=len(rows) - len(listed)
+        )
 
     def findings(self) -> Html:
         """The findings list, most severe first."""

@@ -126,8 +126,10 @@ def test_section_scores(nanchang: Report) -> None:
 def test_reconciliation_groups_in_order(nanchang: Report) -> None:
     html = nanchang.reconciliation()
     groups = re.findall(r'<summary><span class="pn-badge v-(\w+)">(.+?)</span> (\d+) 个</summary>', html)
-    assert groups == [("differs", "不符", "8"), ("agrees", "相符", "153"), ("cannot_check", "无法复核", "99")]
-    assert html.count('<tr class="v-row-') == 260
+    # the 14 indicator scores that agree are shown in the indicator table, not twice
+    assert groups == [("differs", "不符", "8"), ("agrees", "相符", "139"), ("cannot_check", "无法复核", "99")]
+    assert html.count('<tr class="v-row-') == 246
+    assert "另有 14 项指标得分与复算相符，列在下面的指标表中" in html
     first = re.search(r"<details[^>]*>", html)
     assert first is not None and first.group(0).endswith(" open>")  # the first group (不符) is open
 
@@ -153,10 +155,11 @@ def test_charts_nanchang(nanchang: Report) -> None:
     html = nanchang.charts()
     assert html.count("<svg") == 3
     assert "<figcaption>" not in html
-    for text in ("预算与执行", "指标完成率（绿：达成，红：未达成）", "各部分得分", "知识产权奖励项目"):
+    title = "完成率最低的 25 项指标（共 27 项，全部见指标表；绿：达成，红：未达成）"
+    for text in ("预算与执行", title, "各部分得分", "知识产权奖励项目"):
         assert f">{text}</text>" in html
-    assert ">370.0%（图中截断）</text>" in html  # bars above 200% are cut
-    assert ">184.4%</text>" in html
+    assert ">0.0%</text>" in html and ">184.4%</text>" in html
+    assert ">370.0%（图中截断）</text>" not in html  # the two highest (370%) are left to the indicator table
     assert ">决策（15分）</text>" in html
 
 
