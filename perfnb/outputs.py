@@ -81,6 +81,7 @@ FINDING_COLUMNS = (
 QUOTIENT_DIGITS: Final = 40
 
 _FORMULA_START: Final = ("=", "+", "-", "@", "\t", "\r")
+_FIRST: Final = frozenset("=+-@\t\r")
 _PLAIN_NUMBER: Final = re.compile(r"[+-]?\d+(?:\.\d+)?%?")
 
 
@@ -100,7 +101,7 @@ def neutralise(text: str) -> str:
         signed number such as ``-2.53`` or ``+5%`` is left as it is: it cannot be a formula,
         and a quote would spoil the figure.
     """
-    if text.startswith(_FORMULA_START) and not _PLAIN_NUMBER.fullmatch(text):
+    if text[:1] in _FIRST and text.startswith(_FORMULA_START) and not _PLAIN_NUMBER.fullmatch(text):
         return "'" + text
     return text
 
