@@ -41,7 +41,7 @@ bench: $(STAMP) ## Time perfnb against papermill CLI + nbconvert CLI on syntheti
 	$(BIN)/python bench/bench.py $(BENCH_ARGS)
 
 lint: $(STAMP) ## Lint and type-check the package
-	$(BIN)/ruff check perfnb tests
+	$(BIN)/ruff check perfnb tests bench
 	$(BIN)/mypy
 
 docs: $(STAMP) ## Regenerate data/raw/README.md from the schema

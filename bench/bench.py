@@ -6,7 +6,8 @@ Measured in one run on the same synthetic set, each timing the median of ``--rep
    (the same notebook), on ``--naive`` departments (it costs seconds each);
 2. ``perfnb run --jobs 1`` and ``perfnb run --jobs <cores>`` on ``--n`` departments (forced);
 3. a no-op re-run of ``--noop`` unchanged departments;
-4. the engine alone (``perfnb check --jobs <cores>``) on ``--engine`` departments.
+4. the engine alone (``perfnb check --jobs <cores>``) on ``--engine`` departments;
+5. the peak memory of ``perfnb run --jobs <cores>`` on ``--big`` departments.
 
 It prints seconds per department, ratios against (1), the median report size and the peak
 memory (the whole process tree, sampled), and writes ``bench/results.json``. Never part of
@@ -16,6 +17,7 @@ memory (the whole process tree, sampled), and writes ``bench/results.json``. Nev
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import shutil
@@ -51,10 +53,8 @@ class PeakMemory:
                 procs = [self.process, *self.process.children(recursive=True)]
                 total = 0
                 for p in procs:
-                    try:
+                    with contextlib.suppress(psutil.Error):
                         total += p.memory_info().rss
-                    except psutil.Error:
-                        pass
                 self.peak = max(self.peak, total)
             except psutil.Error:
                 pass
@@ -98,19 +98,61 @@ def naive(depts: list[str], data: Path, out: Path) -> tuple[float, int]:
     total, peak = 0.0, 0
     for dept in depts:
         executed = out / f"{dept}.ipynb"
-        t1, m1 = timed([str(BIN / "papermill"), str(NOTEBOOK), str(executed), "--log-level", "ERROR",
-                        "-p", "dept_id", dept, "-p", "data_dir", str(data), "-p", "processed_dir", str(out),
-                        "-p", "notebook", str(NOTEBOOK)])  # fmt: skip
-        t2, m2 = timed([str(BIN / "jupyter"), "nbconvert", "--to", "html", "--no-input", str(executed),
-                        "--output-dir", str(out), "--log-level", "ERROR"])  # fmt: skip
+        t1, m1 = timed(
+            [
+                str(BIN / "papermill"),
+                str(NOTEBOOK),
+                str(executed),
+                "--log-level",
+                "ERROR",
+                "-p",
+                "dept_id",
+                dept,
+                "-p",
+                "data_dir",
+                str(data),
+                "-p",
+                "processed_dir",
+                str(out),
+                "-p",
+                "notebook",
+                str(NOTEBOOK),
+            ]
+        )
+        t2, m2 = timed(
+            [
+                str(BIN / "jupyter"),
+                "nbconvert",
+                "--to",
+                "html",
+                "--no-input",
+                str(executed),
+                "--output-dir",
+                str(out),
+                "--log-level",
+                "ERROR",
+            ]
+        )
         total += t1 + t2
         peak = max(peak, m1, m2)
     return total, peak
 
 
 def run_perfnb(data: Path, base: Path, jobs: int, *, force: bool = True) -> tuple[float, int]:
-    args = ["run", "--all", "--data-dir", str(data), "--processed-dir", str(base / "processed"),
-            "--reports-dir", str(base / "reports"), "--notebook", str(NOTEBOOK), "--jobs", str(jobs)]  # fmt: skip
+    args = [
+        "run",
+        "--all",
+        "--data-dir",
+        str(data),
+        "--processed-dir",
+        str(base / "processed"),
+        "--reports-dir",
+        str(base / "reports"),
+        "--notebook",
+        str(NOTEBOOK),
+        "--jobs",
+        str(jobs),
+    ]
     return timed(perfnb(*args, *(["--force"] if force else [])), env={**os.environ, "CI": "true"})
 
 
@@ -124,6 +166,7 @@ def main() -> None:
     parser.add_argument("--naive", type=int, default=10, help="departments for the naive loop")
     parser.add_argument("--noop", type=int, default=100, help="departments for the no-op re-run")
     parser.add_argument("--engine", type=int, default=10_000, help="departments for the engine alone")
+    parser.add_argument("--big", type=int, default=500, help="departments for the peak-memory run (0: skip)")
     parser.add_argument("--reps", type=int, default=3, help="repetitions (the median is reported)")
     parser.add_argument("--seed", type=int, default=1)
     a = parser.parse_args()
@@ -142,17 +185,27 @@ def main() -> None:
     print(f"bench: {cores} cores, {a.reps} repetitions (median), seed {a.seed}", flush=True)
     naive_runs = [naive(depts[: a.naive], data, WORK / "naive") for _ in range(a.reps)]
     naive_per = median([t for t, _ in naive_runs]) / a.naive
-    results["naive"] = {"departments": a.naive, "seconds_per_department": naive_per,
-                        "peak_bytes": max(m for _, m in naive_runs)}  # fmt: skip
+    results["naive"] = {
+        "departments": a.naive,
+        "seconds_per_department": naive_per,
+        "peak_bytes": max(m for _, m in naive_runs),
+    }
     print(f"1. naive (papermill CLI + nbconvert CLI): {naive_per:.3f} s/department on {a.naive}", flush=True)
 
     for jobs in sorted({1, cores}):
         runs = [run_perfnb(run_set, WORK / f"run-{jobs}", jobs) for _ in range(a.reps)]
         per = median([t for t, _ in runs]) / a.n
-        results[f"run_jobs_{jobs}"] = {"departments": a.n, "seconds_per_department": per,
-                                       "ratio_vs_naive": naive_per / per, "peak_bytes": max(m for _, m in runs)}  # fmt: skip
-        print(f"2. perfnb run --jobs {jobs}: {per:.3f} s/department on {a.n}; {naive_per / per:.1f}× the naive loop; "
-              f"peak {max(m for _, m in runs) / 2**20:.0f} MiB", flush=True)  # fmt: skip
+        results[f"run_jobs_{jobs}"] = {
+            "departments": a.n,
+            "seconds_per_department": per,
+            "ratio_vs_naive": naive_per / per,
+            "peak_bytes": max(m for _, m in runs),
+        }
+        print(
+            f"2. perfnb run --jobs {jobs}: {per:.3f} s/department on {a.n}; {naive_per / per:.1f}× the naive loop; "
+            f"peak {max(m for _, m in runs) / 2**20:.0f} MiB",
+            flush=True,
+        )
 
     sizes = sorted(p.stat().st_size for p in (WORK / f"run-{cores}" / "reports").glob("synth-*.html"))
     results["report_bytes_median"] = statistics.median(sizes)
@@ -171,12 +224,33 @@ def main() -> None:
 
     engine_data = WORK / "engine-raw"
     synth(a.engine, engine_data, a.seed + 1)
-    engines = [timed(perfnb("check", "--data-dir", str(engine_data), "--processed-dir", str(WORK / "engine"),
-                            "--jobs", str(cores))) for _ in range(max(1, a.reps if a.engine <= 1000 else 1))]  # fmt: skip
-    results["engine"] = {"departments": a.engine, "seconds": median([t for t, _ in engines]),
-                         "peak_bytes": max(m for _, m in engines)}  # fmt: skip
-    print(f"4. engine alone (perfnb check --jobs {cores}) on {a.engine}: {results['engine']['seconds']:.1f} s, "
-          f"peak {results['engine']['peak_bytes'] / 2**20:.0f} MiB", flush=True)  # fmt: skip
+    engines = [
+        timed(
+            perfnb(
+                "check", "--data-dir", str(engine_data), "--processed-dir", str(WORK / "engine"), "--jobs", str(cores)
+            )
+        )
+        for _ in range(max(1, a.reps if a.engine <= 1000 else 1))
+    ]
+    results["engine"] = {
+        "departments": a.engine,
+        "seconds": median([t for t, _ in engines]),
+        "peak_bytes": max(m for _, m in engines),
+    }
+    print(
+        f"4. engine alone (perfnb check --jobs {cores}) on {a.engine}: {results['engine']['seconds']:.1f} s, "
+        f"peak {results['engine']['peak_bytes'] / 2**20:.0f} MiB",
+        flush=True,
+    )
+
+    if a.big:
+        big_data = WORK / "big-raw"
+        synth(a.big, big_data, a.seed + 2)
+        seconds, peak = run_perfnb(big_data, WORK / "big", cores)
+        results["big_run"] = {"departments": a.big, "jobs": cores, "seconds": seconds, "peak_bytes": peak}
+        print(
+            f"5. perfnb run --jobs {cores} on {a.big}: {seconds:.0f} s, peak memory {peak / 2**20:.0f} MiB", flush=True
+        )
 
     out = ROOT / "bench" / "results.json"
     out.write_text(json.dumps(results, indent=2, sort_keys=True) + "\n", encoding="utf-8")
