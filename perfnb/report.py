@@ -166,6 +166,11 @@ class Report:
 
     def indicators_table(self) -> pd.DataFrame:
         """Every 三级指标 with its target, actual, completion, weight and scores."""
+        return self._indicators.copy()
+
+    @cached_property
+    def _indicators(self) -> pd.DataFrame:
+        """The indicator rows, built once (the table and the completion chart both use them)."""
         dept = self.result.department
         year = dept.header.fiscal_year
         scores = {f.id.removeprefix("score:"): f for f in self.result.figures if f.id.startswith("score:")}

@@ -623,7 +623,7 @@ class Scorecard:
         """The recomputed total a grade row refers to: its project's, else the document's."""
         return self.totals.get(project_id) if project_id is not None else self.total
 
-    def grade_of(self, total: Decimal | None) -> str | None:
+    def grade_for(self, total: Decimal | None) -> str | None:
         """The grade of a recomputed total (rounded first), when there are grade bands."""
         if not self.scheme.grades or total is None:
             return None
@@ -632,12 +632,12 @@ class Scorecard:
     @property
     def grade(self) -> str | None:
         """The grade of the document's recomputed total."""
-        return self.grade_of(self.total)
+        return self.grade_for(self.total)
 
     def _grade(self, fig: ReportedFigure) -> None:
         cell = self.facts.reported_cell(fig)
         total = self.total_of(fig.project_id)
-        grade = self.grade_of(total)
+        grade = self.grade_for(total)
         if grade is None or total is None:
             return self._cannot(fig, "没有可用的总分或评分方案没有等级档次")
         inputs = [Input("总分（复算）", self.round(total), "分")]
