@@ -124,8 +124,8 @@ class Facts:
         """Indicators of ``project_id`` under the section ``"一级/二级"`` (names normalised)."""
         parts = [short(p) for p in path.split("/") if p][:2]
         out = []
-        for ind in self.dept.indicators:
-            if ind.project_id != project_id or not ind.level3:
+        for ind in self.dept.indicators_of(project_id):
+            if not ind.level3:
                 continue
             levels = [short(ind.level1), short(ind.level2 or "")]
             if levels[: len(parts)] == parts:

@@ -268,10 +268,11 @@ class _Loader:
         for n in raw.extra_cells:
             self.add(file, n, None, None, "extra_cells", "本行的单元格多于列名，多出的内容会被忽略",
                      f"{len(raw.header)} 列")  # fmt: skip
+        columns, rows, validate = spec.columns, self.rows[spec.name], spec.model.model_validate
+        exact = raw.header == columns  # the usual case: each row's cells are already the model's fields
         for n, cells in raw.rows:
-            data = {c: cells.get(c, "") for c in spec.columns}
             try:
-                self.rows[spec.name].append((n, spec.model.model_validate(data)))
+                rows.append((n, validate(cells if exact else {c: cells.get(c, "") for c in columns})))
             except ValidationError as exc:
                 row_id = str(cells.get("id") or "").strip()
                 if row_id:  # the row exists: a reference to it is not "missing" because another cell is bad

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from perfnb.figures import Cell
 from perfnb.schema import (
@@ -51,6 +52,17 @@ class Department:
     def id(self) -> str:
         """The department id (also its folder name)."""
         return self.header.id
+
+    def indicators_of(self, project_id: str | None) -> tuple[Indicator, ...]:
+        """The indicator rows of one project (None: the department-wide rows), in file order."""
+        return self._indicators_by_project.get(project_id, ())
+
+    @cached_property
+    def _indicators_by_project(self) -> dict[str | None, tuple[Indicator, ...]]:
+        groups: dict[str | None, list[Indicator]] = {}
+        for ind in self.indicators:
+            groups.setdefault(ind.project_id, []).append(ind)
+        return {pid: tuple(rows) for pid, rows in groups.items()}
 
     def where(self, table: str, row_id: str) -> Location | None:
         """Where the row ``row_id`` of ``table`` (e.g. ``"funds"``) was read from."""

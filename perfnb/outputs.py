@@ -201,9 +201,9 @@ def _full(value: Decimal | str | None) -> str:
 
 def _csv(columns: tuple[str, ...], rows: list[dict[str, str]]) -> str:
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
-    writer.writeheader()
-    writer.writerows({k: neutralise(v) for k, v in row.items()} for row in rows)
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(columns)
+    writer.writerows([neutralise(row[c]) for c in columns] for row in rows)
     return out.getvalue()
 
 

@@ -9,7 +9,7 @@ module-level constants. Categories are matched loosely (``产出指标`` = ``产
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -176,6 +176,7 @@ def _subject(ind: Indicator) -> str:
     return ind.level3 or ind.level2 or ind.level1
 
 
+@lru_cache(maxsize=1 << 12)
 def _name_key(name: str) -> str:
     """A level-3 name for comparison: NFKC, no spaces or punctuation."""
     return _NAME_NOISE.sub("", normalize_text(name))
@@ -186,13 +187,20 @@ def _parse(dept: Department, text: str | None) -> ParsedValue | None:
     return parse_value(text, year=dept.header.fiscal_year)
 
 
-def _targets(dept: Department, ind: Indicator) -> Iterable[tuple[str, str, ParsedValue]]:
+def _targets(dept: Department, ind: Indicator) -> tuple[tuple[str, str, ParsedValue], ...]:
     """Each filled target column of ``ind``: (column, text as written, parsed value)."""
-    for column in TARGET_COLUMNS:
-        text = getattr(ind, column)
-        parsed = _parse(dept, text)
+    return _parsed_targets((ind.target, ind.target_half, ind.target_period), dept.header.fiscal_year)
+
+
+@lru_cache(maxsize=1 << 14)
+def _parsed_targets(texts: tuple[str | None, ...], year: int) -> tuple[tuple[str, str, ParsedValue], ...]:
+    """:func:`_targets` for the texts of :data:`TARGET_COLUMNS` (cached: the checks ask for each row often)."""
+    out = []
+    for column, text in zip(TARGET_COLUMNS, texts, strict=True):
+        parsed = parse_value(text, year=year)
         if text is not None and parsed is not None:
-            yield column, text, parsed
+            out.append((column, text, parsed))
+    return tuple(out)
 
 
 def _has_target(ind: Indicator) -> bool:
@@ -224,6 +232,7 @@ def _indicator_finding(
     )
 
 
+@lru_cache(maxsize=1 << 12)
 def _is_rate(name: str) -> bool:
     """True for a rate (完成率, 满意率), not for 效率 or 频率."""
     for word in NOT_RATES:
@@ -231,12 +240,14 @@ def _is_rate(name: str) -> bool:
     return "率" in name
 
 
+@lru_cache(maxsize=1 << 12)
 def _is_satisfaction(name: str) -> bool:
     """True for a satisfaction measure (企业满意度, 满意率)."""
     key = _name_key(name)
     return key.endswith(("满意度", "满意率"))
 
 
+@lru_cache(maxsize=1 << 12)
 def _is_change(name: str) -> bool:
     """True for a growth or change measure, whose percentage may exceed 100 or go below 0."""
     return any(word in name for word in CHANGE_WORDS)
@@ -276,7 +287,7 @@ def _groups(dept: Department) -> list[tuple[str | None, list[Indicator]]]:
         return [(None, shared)] if shared else []
     known = [p.id for p in dept.projects]
     order = [pid for pid in known if pid in own] + [pid for pid in own if pid not in known]
-    return [(pid, [ind for ind in dept.indicators if ind.project_id == pid] + shared) for pid in order]
+    return [(pid, [*dept.indicators_of(pid), *shared]) for pid in order]
 
 
 # --- 1. empty and missing categories ---------------------------------------------------
@@ -529,6 +540,7 @@ def _unmeasurable(dept: Department) -> list[Finding]:
     return findings
 
 
+@lru_cache(maxsize=1 << 12)
 def _is_vague(text: str) -> bool:
     """True for effect wording without an amount (效果显著, 持续改善, 提升发明专利授权量)."""
     if re.search(r"\d", text):
@@ -752,7 +764,7 @@ def _multiplier(ind: Indicator, parsed: ParsedValue, quantities: Sequence[_Quant
 
 def _cost_lines(dept: Department, project: Project) -> tuple[list[_CostLine], list[Indicator]]:
     """The project's money caps as annual amounts, and the cost rows that cannot be summed."""
-    rows = [ind for ind in dept.indicators if ind.project_id == project.id]
+    rows = dept.indicators_of(project.id)
     quantities = []
     for ind in rows:
         parsed = _parse(dept, ind.target)

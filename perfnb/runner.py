@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from perfnb import __version__
+from perfnb.batchgc import batch_gc, tune_gc
 from perfnb.engine import CheckResult, check_department
 from perfnb.errors import PerfnbError, printable
 from perfnb.load import LoadResult, invalid_folder, validate
@@ -118,10 +119,12 @@ def check_all(
             yield Outcome(invalid_folder(name)).checked()
     chunks = [list(dept_ids[i : i + CHUNK]) for i in range(0, len(dept_ids), CHUNK)]
     if jobs <= 1 or len(chunks) <= 1:
-        for chunk in chunks:
-            yield from _check_chunk(chunk, data_dir, processed_dir)
+        with batch_gc():
+            for chunk in chunks:
+                yield from _check_chunk(chunk, data_dir, processed_dir)
         return
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn")) as pool:
+    spawn = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=spawn, initializer=tune_gc) as pool:
         for checked in pool.map(_check_chunk, chunks, [data_dir] * len(chunks), [processed_dir] * len(chunks)):
             yield from checked
 

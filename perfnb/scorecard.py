@@ -349,7 +349,7 @@ class Scorecard:
 
     def _national_weights(self, project_id: str) -> None:
         """Rules 1, 12 and 13 of the national table: weights roll up, default weights, money vs targets."""
-        rows = [i for i in self.facts.dept.indicators if i.project_id == project_id and i.level3]
+        rows = [i for i in self.facts.dept.indicators_of(project_id) if i.level3]
         weights = [i.weight for i in rows if i.weight is not None]
         if not rows or len(weights) != len(rows):
             return
@@ -598,7 +598,7 @@ class Scorecard:
             return self._cannot(fig, "总分应按单个项目计算")
         p = projects[0]
         execution = self.execution_value(p)
-        rows = [i.id for i in self.facts.dept.indicators if i.project_id == p and i.level3]
+        rows = [i.id for i in self.facts.dept.indicators_of(p) if i.level3]
         value, inputs = self.rows_value(rows)
         if execution is None or value is None:
             return self._cannot(fig, "缺少预算执行得分或指标得分", inputs)

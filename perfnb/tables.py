@@ -186,7 +186,7 @@ def _format_decimals(number_format: str) -> int | None:
 
 
 def _table(display: str, records: list[list[str]], warnings: tuple[str, ...]) -> RawTable:
-    numbered = [(n, cells) for n, cells in enumerate(records, 1) if any(c.strip() for c in cells)]
+    numbered = [(n, cells) for n, cells in enumerate(records, 1) if "".join(cells).strip()]
     content = [(n, cells) for n, cells in numbered if not cells[0].lstrip().startswith("#")]
     if not content:
         raise DataFileError("文件是空的：没有列名行", file=display, expected="第一行（# 注释行之后）为列名")
@@ -194,10 +194,13 @@ def _table(display: str, records: list[list[str]], warnings: tuple[str, ...]) ->
     header = tuple(c.strip().lstrip("\ufeff") for c in first)
     rows: list[tuple[int, dict[str, str]]] = []
     extra: list[int] = []
+    width = len(header)
     for n, cells in numbered:
         if n <= row_no:
             continue
-        if len(cells) > len(header) and any(c.strip() for c in cells[len(header) :]):
+        if len(cells) < width:
+            cells = cells + [""] * (width - len(cells))
+        elif len(cells) > width and "".join(cells[width:]).strip():
             extra.append(n)
-        rows.append((n, {h: (cells[i] if i < len(cells) else "") for i, h in enumerate(header)}))
+        rows.append((n, dict(zip(header, cells, strict=False))))  # cells past the header: noted above
     return RawTable(display, header, row_no, tuple(rows), tuple(extra), warnings)
