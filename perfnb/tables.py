@@ -19,7 +19,7 @@ from typing import Any
 
 from perfnb.errors import DataFileError
 
-__all__ = ["BadCell", "RawTable", "SourceFile", "read_csv", "read_text", "read_xlsx"]
+__all__ = ["BadCell", "RawTable", "SourceFile", "read_csv", "read_text", "read_xlsx", "shown_text"]
 
 
 @dataclass(frozen=True)
@@ -165,12 +165,20 @@ def _cell_text(cell: Any, formulas: list[tuple[int, int, str]], row: int, column
     if getattr(cell, "data_type", None) == "f":
         formulas.append((row, column, str(value)))
         return ""
+    return shown_text(value, getattr(cell, "number_format", "General") or "General")
+
+
+def shown_text(value: Any, number_format: str = "General") -> str:
+    """A workbook value as Excel shows it with ``number_format``: ``0.992`` as ``0.0%`` is “99.2%”,
+    ``3`` as ``0.00`` is “3.00”, a bool 是/否, a date ISO; None is “”."""
+    if value is None:
+        return ""
     if isinstance(value, bool):
         return "是" if value else "否"
     if isinstance(value, datetime | date):
         return value.date().isoformat() if isinstance(value, datetime) else value.isoformat()
     if isinstance(value, int | float):  # a whole float comes back from the file as int
-        number_format = getattr(cell, "number_format", "General") or "General"
+        number_format = number_format or "General"
         decimals = _format_decimals(number_format)
         exact = Decimal(repr(value))
         if "%" in number_format:  # read as Excel shows it: 0.992 formatted 0.0% is "99.2%"

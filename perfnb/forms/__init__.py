@@ -1,0 +1,1 @@
+"""Read the forms auditors receive (.xlsx, .docx, text-layer .pdf) for ``perfnb import``."""
