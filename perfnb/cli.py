@@ -185,6 +185,40 @@ def new_cmd(dept_id: str, data_dir: Path, kind: str) -> None:
     click.echo(f"已创建 {folder}：填写 department.yaml 和各表后运行 perfnb validate {dept_id}")
 
 
+@cli.command("import")
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--dept-id", required=True, help="Id of the department folder to create (lowercase letters, digits, -).")
+@_DATA_DIR
+@click.option("--overwrite", is_flag=True, help="Replace the department folder if it exists (only that one).")
+@click.option("--region", help="地区 for department.yaml (the forms do not print it).")
+@click.option("--year", type=click.IntRange(1990, 2100), help="Fiscal year, when the forms do not print one.")
+def import_cmd(files: tuple[Path, ...], dept_id: str, data_dir: Path, overwrite: bool, region: str | None,
+               year: int | None) -> None:  # fmt: skip
+    """Import 自评表 / 绩效目标表 forms (.xlsx, .docx, text PDF) as one department folder."""
+    from perfnb.forms.department import REPORT_FILE
+    from perfnb.forms.importer import import_forms
+
+    try:
+        result = import_forms(list(files), dept_id, data_dir, overwrite=overwrite, region=region, year=year)
+    except PerfnbError as exc:
+        raise click.ClickException(str(exc)) from None
+    report = result.imported.report
+    for line in report:
+        if line.result != "已导入":
+            where = " ".join(printable(p, 80) for p in (line.file, line.where) if p)
+            text = f"“{printable(line.text, 60)}”" if line.text else ""
+            click.echo(f"{line.result}  {where} {text}：{printable(line.note, 200)}")
+    for problem in result.loaded.problems:
+        click.echo(str(problem))
+    mapped = sum(line.result == "已导入" for line in report)
+    click.echo(
+        f"已导入 {result.folder}：{result.projects} 个项目，{mapped} 个值；未导入 {len(result.imported.ignored)} 处"
+        f"（逐项见 {result.folder / REPORT_FILE}）；校验：错误 {len(result.loaded.errors)}、"
+        f"警告 {len(result.loaded.warnings)}"
+    )
+    sys.exit(0 if result.loaded.ok else 1)
+
+
 @cli.command("synth")
 @click.option("--n", "count", type=click.IntRange(min=0), required=True,
               help="Number of synthetic departments to write.")

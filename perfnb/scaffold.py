@@ -7,6 +7,7 @@ import io
 import os
 import shutil
 import tempfile
+from collections.abc import Mapping
 from pathlib import Path
 
 from perfnb.errors import ScaffoldError
@@ -44,6 +45,35 @@ def _table_template(spec: TableSpec) -> str:
     return out.getvalue()
 
 
+def publish_department(data_dir: Path, dept_id: str, files: Mapping[str, str], *, replace: bool = False) -> Path:
+    """Write ``files`` (name → UTF-8 text) as the folder ``data_dir/dept_id``, all at once: they are
+    written into a temporary folder beside it, which is then renamed (a reader sees the whole
+    department or none of it). An existing folder is replaced only when ``replace`` is set; the
+    other departments are never touched."""
+    check_dept_id(dept_id)
+    target = data_dir / dept_id
+    data_dir.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{dept_id}.", suffix=".tmp", dir=data_dir))
+    old: Path | None = None
+    try:
+        for name, text in files.items():
+            (staging / name).write_text(text, encoding="utf-8")
+        os.chmod(staging, 0o755)
+        if replace and target.is_dir() and not target.is_symlink():
+            old = Path(tempfile.mkdtemp(prefix=f".{dept_id}.", suffix=".old", dir=data_dir))
+            target.rename(old / dept_id)
+        staging.rename(target)  # atomic: the folder appears complete or not at all
+    except BaseException:
+        if old is not None and not target.exists():
+            (old / dept_id).rename(target)  # put the previous folder back
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    finally:
+        if old is not None:
+            shutil.rmtree(old, ignore_errors=True)
+    return target
+
+
 def new_department(data_dir: Path, dept_id: str, kind: str = "target_table") -> Path:
     """Create ``data_dir/dept_id`` with a header template and empty tables; refuse to overwrite."""
     check_dept_id(dept_id)
@@ -52,16 +82,7 @@ def new_department(data_dir: Path, dept_id: str, kind: str = "target_table") -> 
     target = data_dir / dept_id
     if target.exists() or target.is_symlink():
         raise ScaffoldError(f"部门文件夹已存在：{target}", department=dept_id, expected="一个新的部门编号")
-    data_dir.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{dept_id}.", dir=data_dir))
-    try:
-        header = _HEADER_TEMPLATE.format(dept_id=dept_id, kind=kind, kinds=" / ".join(DOC_KINDS))
-        (staging / "department.yaml").write_text(header, encoding="utf-8")
-        for spec in TABLES:
-            (staging / spec.file).write_text(_table_template(spec), encoding="utf-8")
-        os.chmod(staging, 0o755)
-        staging.rename(target)  # atomic: the folder appears complete or not at all
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
+    header = _HEADER_TEMPLATE.format(dept_id=dept_id, kind=kind, kinds=" / ".join(DOC_KINDS))
+    files = {"department.yaml": header} | {spec.file: _table_template(spec) for spec in TABLES}
+    publish_department(data_dir, dept_id, files)
     return target

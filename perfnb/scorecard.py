@@ -38,6 +38,7 @@ from perfnb.targets import Op, ParsedValue, comparable, date_met, parse_value
 __all__ = ["Scorecard"]
 
 _EXECUTION_SECTIONS = ("预算执行", "预算执行率", "资金执行")
+_TOTAL_SECTIONS = ("总分", "合计", "总计")  # a weight printed for the whole table: the scheme's total
 
 
 class Scorecard:
@@ -427,6 +428,8 @@ class Scorecard:
         section = self.scheme.section(fig.section or "")
         if short(fig.section or "") in _EXECUTION_SECTIONS and self.scheme.execution_weight is not None:
             section = Section(name=fig.section or "", weight=self.scheme.execution_weight)
+        if short(fig.section or "") in _TOTAL_SECTIONS:
+            section = Section(name=fig.section or "", weight=self.scheme.total)
         if section is None or section.weight is None:
             return self._cannot(fig, f"评分方案 {self.scheme.name} 未规定“{fig.section}”的分值")
         self._reconcile(
