@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
+from typing import NamedTuple
 
 from perfnb.numbers import round_half_up, truncate
 from perfnb.schema import decimals_of
@@ -36,9 +37,12 @@ class Verdict(StrEnum):
         }[self.value]
 
 
-@dataclass(frozen=True, order=True)
-class Cell:
-    """A cell of ``data/raw``: file (relative to the data directory), spreadsheet row, column."""
+class Cell(NamedTuple):
+    """A cell of ``data/raw``: file (relative to the data directory), spreadsheet row, column.
+
+    Cells, inputs and figures are immutable named tuples: the engine makes hundreds per
+    department, and a frozen dataclass costs three times as much to create.
+    """
 
     file: str
     row: int | None = None
@@ -57,8 +61,7 @@ class Cell:
         return text
 
 
-@dataclass(frozen=True)
-class Input:
+class Input(NamedTuple):
     """One input of a recomputation: its Chinese name, value, unit and cell."""
 
     name: str
@@ -108,8 +111,7 @@ def compare(reported: Decimal, recomputed: Decimal) -> Comparison:
     return Comparison(Verdict.DIFFERS, rounded, reported - rounded)
 
 
-@dataclass(frozen=True)
-class Figure:
+class Figure(NamedTuple):
     """One recomputed figure and its verdict.
 
     ``id`` is stable across runs (a reported-figure id such as ``r030``, or a derived key such

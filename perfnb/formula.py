@@ -29,11 +29,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from decimal import ROUND_HALF_EVEN, Context, Decimal, DivisionByZero, InvalidOperation, Overflow, localcontext
+from decimal import Decimal, localcontext
 from typing import Literal
 
 from perfnb.errors import PerfnbError
-from perfnb.numbers import NumberFormatError, normalize_text, parse_decimal
+from perfnb.numbers import STRICT_CONTEXT, NumberFormatError, normalize_text, parse_decimal
 
 __all__ = ["MAX_LENGTH", "FormulaError", "FormulaValue", "evaluate"]
 
@@ -80,7 +80,7 @@ class FormulaValue:
         """The mathematical value: ``value / 100`` when ``percent``, else ``value``."""
         if not self.percent:
             return self.value
-        with localcontext(_context()):
+        with localcontext(STRICT_CONTEXT):
             return self.value / _HUNDRED
 
 
@@ -166,18 +166,13 @@ def evaluate(text: str) -> FormulaValue:
             marker = last
             tree = _Chain(tree.first, tree.rest[:-1]) if len(tree.rest) > 1 else tree.first
     try:
-        with localcontext(_context()):
+        with localcontext(STRICT_CONTEXT):
             value = _value(text, tree)
             if marker is not None:
                 value *= _HUNDRED
     except ArithmeticError as error:  # pragma: no cover - 500 characters cannot overflow 50 digits' exponent
         raise _error(text, f"计算出错（{type(error).__name__}）") from error
     return FormulaValue(value, marker is not None, tuple(n.value for n in numbers if n is not marker))
-
-
-def _context() -> Context:
-    """A fresh 50-digit context that traps invalid operations, division by zero and overflow."""
-    return Context(prec=50, rounding=ROUND_HALF_EVEN, traps=[InvalidOperation, DivisionByZero, Overflow])
 
 
 def _error(text: str, reason: str) -> FormulaError:

@@ -121,6 +121,8 @@ class _Loader:
 
     def linked_out(self, path: Path, display: str) -> bool:
         """True (and a problem) when ``path`` is a link leading out of the data directory."""
+        if not path.is_symlink():  # a file of a folder found inside the data directory (department_dir)
+            return False
         if path.resolve().is_relative_to(self.root):
             return False
         self.add(display, None, None, str(path.resolve()), "symlink", "文件是指向数据目录之外的链接，拒绝读取",

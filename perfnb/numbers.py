@@ -4,11 +4,21 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+from decimal import (
+    ROUND_DOWN,
+    ROUND_HALF_EVEN,
+    ROUND_HALF_UP,
+    Context,
+    Decimal,
+    DivisionByZero,
+    InvalidOperation,
+    Overflow,
+)
 from functools import lru_cache
 
 __all__ = [
     "NO_VALUE_MARKS",
+    "STRICT_CONTEXT",
     "NumberFormatError",
     "is_no_value",
     "normalize_text",
@@ -16,6 +26,10 @@ __all__ = [
     "round_half_up",
     "truncate",
 ]
+
+#: For scoring and formulas: 50 digits, half-even, trapping invalid operations, division by zero and
+#: overflow. ``decimal.localcontext(STRICT_CONTEXT)`` works on a copy, so this one is never changed.
+STRICT_CONTEXT = Context(prec=50, rounding=ROUND_HALF_EVEN, traps=[InvalidOperation, DivisionByZero, Overflow])
 
 #: Cell contents that mean "no value" in Chinese tables (besides blank).
 NO_VALUE_MARKS = frozenset({"", "—", "——", "－", "-", "–", "/", "／", "\\"})

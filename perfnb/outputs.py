@@ -14,7 +14,7 @@ import json
 import os
 import re
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import ExitStack, contextmanager
 from decimal import Decimal
 from pathlib import Path
@@ -161,62 +161,65 @@ def _remove_stale_temporaries(folder: Path) -> None:
 
 
 def figure_row(fig: Figure) -> dict[str, str]:
-    """One figure as a flat row of text."""
-    recomputed = fig.recomputed
+    """One figure as a flat row of text, by column name."""
+    return dict(zip(FIGURE_COLUMNS, figure_cells(fig), strict=True))
+
+
+def figure_cells(fig: Figure) -> list[str]:
+    """One figure as text, in the order of :data:`FIGURE_COLUMNS`."""
     cell = fig.cell
-    return {
-        "id": fig.id,
-        "project_id": fig.project_id or "",
-        "label": fig.label,
-        "measure": fig.measure,
-        "formula": fig.formula,
-        "inputs": "；".join(str(i) for i in fig.inputs),
-        "recomputed": _full(recomputed),
-        "recomputed_at_precision": fig.recomputed_text,
-        "reported": fig.reported or "",
-        "unit": fig.unit or "",
-        "precision": "" if fig.precision is None else str(fig.precision),
-        "difference": "" if fig.difference is None else plain(fig.difference),
-        "verdict": fig.verdict.value,
-        "verdict_label": fig.verdict.label,
-        "basis": fig.basis,
-        "note": fig.note,
-        "file": cell.file if cell else "",
-        "row": "" if cell is None or cell.row is None else str(cell.row),
-        "column": (cell.column or "") if cell else "",
-    }
+    return [
+        fig.id,
+        fig.project_id or "",
+        fig.label,
+        fig.measure,
+        fig.formula,
+        "；".join([i.text() for i in fig.inputs]),
+        _full(fig.recomputed),
+        fig.recomputed_text,
+        fig.reported or "",
+        fig.unit or "",
+        "" if fig.precision is None else str(fig.precision),
+        "" if fig.difference is None else plain(fig.difference),
+        fig.verdict.value,
+        fig.verdict.label,
+        fig.basis,
+        fig.note,
+        cell.file if cell else "",
+        "" if cell is None or cell.row is None else str(cell.row),
+        (cell.column or "") if cell else "",
+    ]
 
 
 def _full(value: Decimal | str | None) -> str:
     """The recomputed value in full: exact (a sum keeps every digit), except a value the engine's
     precision cut (a quotient with endless digits), which is shown to 10 decimals."""
     if isinstance(value, Decimal):
-        exponent = value.as_tuple().exponent
-        inexact = len(value.as_tuple().digits) >= QUOTIENT_DIGITS
-        if inexact and isinstance(exponent, int) and exponent < -10:
+        _, digits, exponent = value.as_tuple()
+        if len(digits) >= QUOTIENT_DIGITS and isinstance(exponent, int) and exponent < -10:
             value = round_half_up(value, 10).normalize()
         return plain(value)
     return value or ""
 
 
-def _csv(columns: tuple[str, ...], rows: list[dict[str, str]]) -> str:
+def _csv(columns: tuple[str, ...], rows: Iterable[Sequence[str]]) -> str:
+    """A CSV of text rows, each cell guarded against formula injection (:func:`neutralise`)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(columns)
-    writer.writerows([neutralise(row[c]) for c in columns] for row in rows)
+    writer.writerows([neutralise(text) for text in row] for row in rows)
     return out.getvalue()
 
 
 def write_results(result: CheckResult, processed_dir: Path) -> Path:
     """Write the three result files of one department; return its folder."""
     folder = processed_dir / result.department.id
-    figures = [figure_row(f) for f in result.figures]
     findings = []
     for f in result.findings:
         row = f.as_row()
         row.update(severity_label=f.severity.label, title=f.title)
-        findings.append(row)
-    atomic_write(folder / "figures.csv", _csv(FIGURE_COLUMNS, figures), bom=True)
+        findings.append([row[c] for c in FINDING_COLUMNS])
+    atomic_write(folder / "figures.csv", _csv(FIGURE_COLUMNS, map(figure_cells, result.figures)), bom=True)
     atomic_write(folder / "findings.csv", _csv(FINDING_COLUMNS, findings), bom=True)
     atomic_write(folder / "summary.json", json.dumps(result.summary(), ensure_ascii=False, indent=2) + "\n")
     return folder

@@ -687,6 +687,7 @@ def _budget(facts: Facts, project: Project) -> tuple[Decimal, Cell] | None:
     return None
 
 
+@lru_cache(maxsize=1 << 14)
 def _longest_common(a: str, b: str) -> int:
     """Length of the longest common substring of ``a`` and ``b``."""
     best, previous = 0, [0] * (len(b) + 1)

@@ -13,10 +13,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from decimal import ROUND_HALF_EVEN, Context, Decimal, DivisionByZero, InvalidOperation, Overflow, localcontext
+from decimal import Decimal, localcontext
 from itertools import pairwise
 
-from perfnb.numbers import normalize_text
+from perfnb.numbers import STRICT_CONTEXT, normalize_text
 
 __all__ = [
     "NATIONAL_GRADES",
@@ -38,11 +38,6 @@ __all__ = [
 
 _ZERO = Decimal(0)
 _ONE = Decimal(1)
-
-
-def _context() -> Context:
-    """A fresh 50-digit context that traps invalid operations, division by zero and overflow."""
-    return Context(prec=50, rounding=ROUND_HALF_EVEN, traps=[InvalidOperation, DivisionByZero, Overflow])
 
 
 def _number(name: str, value: Decimal | int) -> Decimal:
@@ -90,7 +85,7 @@ def score_higher(w: Decimal, a: Decimal, t: Decimal) -> Decimal:
         return w
     if t <= 0:
         return _ZERO
-    with localcontext(_context()):
+    with localcontext(STRICT_CONTEXT):
         return _clamp(w, w * max(a, _ZERO) / t)
 
 
@@ -114,7 +109,7 @@ def score_lower(w: Decimal, a: Decimal, t: Decimal) -> Decimal:
         return w
     if t <= 0 or a >= 2 * t:
         return _ZERO
-    with localcontext(_context()):
+    with localcontext(STRICT_CONTEXT):
         # w × (1 − (a − t)/t) = w × (2t − a)/t: one division, one rounding.
         return _clamp(w, w * (2 * t - a) / t)
 
@@ -159,7 +154,7 @@ def score_proportional(w: Decimal, ratio: Decimal, *, cap: bool = True) -> Decim
         ``w × ratio``, at least 0 and, when ``cap``, at most ``w``; unrounded.
     """
     w, ratio = _weight(w), _number("ratio", ratio)
-    with localcontext(_context()):
+    with localcontext(STRICT_CONTEXT):
         score = max(_ZERO, w * ratio)
     return min(w, score) if cap else score
 
@@ -232,7 +227,7 @@ def score_band(w: Decimal, value: Decimal, bands: Sequence[Band]) -> Decimal:
         raise ValueError("score_band needs at least one band")
     for band in bands:
         if band.holds(value):
-            with localcontext(_context()):
+            with localcontext(STRICT_CONTEXT):
                 return _clamp(w, w * band.fraction)
     return _ZERO
 
@@ -334,7 +329,7 @@ def tier_range(w: Decimal, tier: Tier) -> tuple[Decimal, Decimal]:
     Whether the upper bound is included is ``tier.high_inclusive``; the lower one always is.
     """
     w = _weight(w)
-    with localcontext(_context()):
+    with localcontext(STRICT_CONTEXT):
         return w * tier.low, w * tier.high
 
 
@@ -413,5 +408,5 @@ def over_achieved(a: Decimal, t: Decimal, ratio: Decimal = Decimal("1.3")) -> bo
     a, t, ratio = _number("actual", a), _number("target", t), _number("ratio", ratio)
     if t <= 0:
         return False
-    with localcontext(_context()):
+    with localcontext(STRICT_CONTEXT):
         return a >= ratio * t
