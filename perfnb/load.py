@@ -378,7 +378,9 @@ class _Loader:
                 self.add(file, n, "level3", None, "required", "三级指标为空，却填了指标值、分值或得分",
                          "指标名称")  # fmt: skip
             for column in _VALUE_COLUMNS:
-                self.check_value(file, n, column, getattr(row, column), year)
+                text = getattr(row, column)
+                if text is not None:
+                    self.check_value(file, n, column, text, year)
 
     def check_narratives(self, year: int | None) -> None:
         file = self.files.get("narrative_targets")

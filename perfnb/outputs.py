@@ -202,12 +202,19 @@ def _full(value: Decimal | str | None) -> str:
     return value or ""
 
 
-def _csv(columns: tuple[str, ...], rows: Iterable[Sequence[str]]) -> str:
-    """A CSV of text rows, each cell guarded against formula injection (:func:`neutralise`)."""
+#: figures.csv columns that never hold text from the inputs (ids, codes, numbers the engine wrote):
+#: no spreadsheet can read them as a formula, so they are not neutralised.
+_SAFE_FIGURE_COLUMNS: Final = frozenset({"id", "measure", "precision", "difference", "verdict", "verdict_label", "row"})
+
+
+def _csv(columns: tuple[str, ...], rows: Iterable[Sequence[str]], safe: frozenset[str] = frozenset()) -> str:
+    """A CSV of text rows, each cell guarded against formula injection (:func:`neutralise`) except
+    in the ``safe`` columns."""
+    guard = [c not in safe for c in columns]
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(columns)
-    writer.writerows([neutralise(text) for text in row] for row in rows)
+    writer.writerows([neutralise(text) if g else text for g, text in zip(guard, row, strict=True)] for row in rows)
     return out.getvalue()
 
 
@@ -219,7 +226,7 @@ def write_results(result: CheckResult, processed_dir: Path) -> Path:
         row = f.as_row()
         row.update(severity_label=f.severity.label, title=f.title)
         findings.append([row[c] for c in FINDING_COLUMNS])
-    atomic_write(folder / "figures.csv", _csv(FIGURE_COLUMNS, map(figure_cells, result.figures)), bom=True)
+    atomic_write(folder / "figures.csv", _csv(FIGURE_COLUMNS, map(figure_cells, result.figures), _SAFE_FIGURE_COLUMNS), bom=True)
     atomic_write(folder / "findings.csv", _csv(FINDING_COLUMNS, findings), bom=True)
     atomic_write(folder / "summary.json", json.dumps(result.summary(), ensure_ascii=False, indent=2) + "\n")
     return folder

@@ -20,7 +20,7 @@ from perfnb import __version__
 from perfnb.batchgc import batch_gc, tune_gc
 from perfnb.engine import CheckResult, check_department
 from perfnb.errors import PerfnbError, printable
-from perfnb.load import LoadResult, invalid_folder, validate
+from perfnb.load import LoadResult, invalid_folder, load_department, validate
 from perfnb.outputs import atomic_write, output_lock, write_results
 from perfnb.paths import DEFAULT_DATA_DIR, check_dept_id, department_dir, discover
 from perfnb.problems import Problem
@@ -130,7 +130,9 @@ def check_all(
 
 
 def _check_chunk(dept_ids: list[str], data_dir: Path, processed_dir: Path) -> list[Checked]:
-    return [outcome.checked() for outcome in check(dept_ids, data_dir, processed_dir)]
+    """Check a chunk one department at a time, keeping only what is printed (only one department's
+    rows and figures are alive at once: less memory and fewer cache misses than loading all first)."""
+    return [_check_loaded(load_department(d, data_dir), data_dir, processed_dir).checked() for d in sorted(dept_ids)]
 
 
 def check(
@@ -143,20 +145,20 @@ def check(
     Writes ``figures.csv``, ``findings.csv`` and ``summary.json`` per department under
     ``processed_dir`` (nothing is written when it is None).
     """
-    outcomes = []
-    for loaded in validate(dept_ids, data_dir):
-        if loaded.department is None or not loaded.ok:
-            outcomes.append(Outcome(loaded))
-            continue
-        try:
-            result = check_department(loaded.department, department_dir=department_dir(data_dir, loaded.dept_id))
-            folder = write_results(result, processed_dir) if processed_dir is not None else None
-        except PerfnbError as exc:
-            exc.department = exc.department or loaded.dept_id
-            outcomes.append(Outcome(loaded, error=exc))
-            continue
-        outcomes.append(Outcome(loaded, result, folder=folder))
-    return outcomes
+    return [_check_loaded(loaded, data_dir, processed_dir) for loaded in validate(dept_ids, data_dir)]
+
+
+def _check_loaded(loaded: LoadResult, data_dir: Path, processed_dir: Path | None) -> Outcome:
+    """Check one loaded department and write its results (when it is valid)."""
+    if loaded.department is None or not loaded.ok:
+        return Outcome(loaded)
+    try:
+        result = check_department(loaded.department, department_dir=department_dir(data_dir, loaded.dept_id))
+        folder = write_results(result, processed_dir) if processed_dir is not None else None
+    except PerfnbError as exc:
+        exc.department = exc.department or loaded.dept_id
+        return Outcome(loaded, error=exc)
+    return Outcome(loaded, result, folder=folder)
 
 
 # ---- perfnb run: check + notebook + HTML report per department, then the index ----------------
