@@ -8,8 +8,10 @@ column, value and what was expected. ``load()`` returns a ``Department`` or rais
 from __future__ import annotations
 
 import difflib
+import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -119,9 +121,26 @@ class _Loader:
         shown = None if value is None else str(value)
         self.problems.append(Problem(self.dept_id, file, row, column, shown, code, message, expected, severity))
 
+    @cached_property
+    def entries(self) -> dict[str, os.DirEntry[str]]:
+        """The folder's entries by name, listed once (its files need no stat call each)."""
+        with os.scandir(self.folder) as listing:
+            return {entry.name: entry for entry in listing}
+
+    def exists(self, name: str) -> bool:
+        """Like ``Path.exists`` for a file of the folder (a dangling link does not exist)."""
+        entry = self.entries.get(name)
+        return entry is not None and (not entry.is_symlink() or os.path.exists(entry.path))
+
+    def is_file(self, name: str) -> bool:
+        """Like ``Path.is_file`` for a file of the folder."""
+        entry = self.entries.get(name)
+        return entry is not None and entry.is_file()
+
     def linked_out(self, path: Path, display: str) -> bool:
         """True (and a problem) when ``path`` is a link leading out of the data directory."""
-        if not path.is_symlink():  # a file of a folder found inside the data directory (department_dir)
+        entry = self.entries.get(path.name)
+        if entry is None or not entry.is_symlink():  # a file of a folder inside the data directory (department_dir)
             return False
         if path.resolve().is_relative_to(self.root):
             return False
@@ -147,7 +166,7 @@ class _Loader:
         from perfnb.schemes import SchemeError, load_scheme
 
         own = self.folder / SCHEME_FILE
-        if own.exists():
+        if self.exists(SCHEME_FILE):
             if self.linked_out(own, SCHEME_FILE):
                 return
             try:
@@ -170,9 +189,9 @@ class _Loader:
 
     def read_header(self) -> DepartmentHeader | None:
         path = self.folder / HEADER_FILE
-        if path.exists() and self.linked_out(path, HEADER_FILE):
+        if self.exists(HEADER_FILE) and self.linked_out(path, HEADER_FILE):
             return None
-        if not path.is_file():
+        if not self.is_file(HEADER_FILE):
             self.add(HEADER_FILE, None, None, None, "missing_file", f"缺少 {HEADER_FILE}",
                      "部门信息文件（perfnb new 可生成模板）")  # fmt: skip
             return None
@@ -213,21 +232,21 @@ class _Loader:
 
     def read_tables(self) -> Iterable[tuple[TableSpec, RawTable]]:
         workbook = self.folder / WORKBOOK_FILE
-        csvs = [spec for spec in TABLES if (self.folder / spec.file).exists()]
-        if workbook.exists() and csvs:
+        csvs = [spec for spec in TABLES if self.exists(spec.file)]
+        if self.exists(WORKBOOK_FILE) and csvs:
             self.add(WORKBOOK_FILE, None, None, None, "two_forms",
                      f"同时存在 {WORKBOOK_FILE} 和 CSV 文件（{'、'.join(s.file for s in csvs)}），无法确定以哪个为准",
                      "只保留一种形式：五个 CSV 文件，或一个 department.xlsx")  # fmt: skip
             return
-        if workbook.exists():
+        if self.exists(WORKBOOK_FILE):
             if not self.linked_out(workbook, WORKBOOK_FILE):
                 yield from self._workbook_tables(workbook)
             return
         for spec in TABLES:
             path = self.folder / spec.file
-            if path.exists() and self.linked_out(path, spec.file):
+            if self.exists(spec.file) and self.linked_out(path, spec.file):
                 continue
-            if not path.is_file():
+            if not self.is_file(spec.file):
                 self.add(spec.file, None, None, None, "missing_file", f"缺少 {spec.file}",
                          f"{spec.title}表（没有数据时也要有列名行）")  # fmt: skip
                 continue

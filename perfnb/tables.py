@@ -194,17 +194,21 @@ def _format_decimals(number_format: str) -> int | None:
 
 
 def _table(display: str, records: list[list[str]], warnings: tuple[str, ...]) -> RawTable:
-    numbered = [(n, cells) for n, cells in enumerate(records, 1) if "".join(cells).strip()]
-    content = [(n, cells) for n, cells in numbered if not cells[0].lstrip().startswith("#")]
-    if not content:
+    """Rows of text keyed by the header: the first filled row not starting with ``#`` (rows above it are
+    comments); blank rows are skipped, row numbers kept."""
+    start = next(
+        (i for i, cells in enumerate(records) if "".join(cells).strip() and not cells[0].lstrip().startswith("#")),
+        None,
+    )
+    if start is None:
         raise DataFileError("文件是空的：没有列名行", file=display, expected="第一行（# 注释行之后）为列名")
-    row_no, first = content[0]
-    header = tuple(c.strip().lstrip("\ufeff") for c in first)
+    row_no = start + 1
+    header = tuple(c.strip().lstrip("\ufeff") for c in records[start])
     rows: list[tuple[int, dict[str, str]]] = []
     extra: list[int] = []
     width = len(header)
-    for n, cells in numbered:
-        if n <= row_no:
+    for n, cells in enumerate(records[row_no:], row_no + 1):
+        if not "".join(cells).strip():
             continue
         if len(cells) < width:
             cells = cells + [""] * (width - len(cells))
