@@ -7,7 +7,6 @@ difference at the printed precision, and a verdict with its reason.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 from typing import NamedTuple
@@ -79,14 +78,17 @@ class Input(NamedTuple):
         return f"{text}（{self.cell.text(within)}）" if self.cell else text
 
 
-@dataclass(frozen=True)
-class Comparison:
-    """A reported number against a recomputed one, at the reported precision."""
+class Comparison(NamedTuple):
+    """A reported number against a recomputed one, at the reported precision (``places`` decimals)."""
 
     verdict: Verdict
     rounded: Decimal
     difference: Decimal
     truncated: bool = False
+    places: int = 0
+
+
+_ZERO = Decimal(0)
 
 
 def plain(number: Decimal) -> str:
@@ -105,10 +107,10 @@ def compare(reported: Decimal, recomputed: Decimal) -> Comparison:
     places = decimals_of(reported)
     rounded = round_half_up(recomputed, places)
     if rounded == reported:
-        return Comparison(Verdict.AGREES, rounded, Decimal(0))
+        return Comparison(Verdict.AGREES, rounded, _ZERO, False, places)
     if truncate(recomputed, places) == reported:
-        return Comparison(Verdict.AGREES, rounded, reported - rounded, truncated=True)
-    return Comparison(Verdict.DIFFERS, rounded, reported - rounded)
+        return Comparison(Verdict.AGREES, rounded, reported - rounded, True, places)
+    return Comparison(Verdict.DIFFERS, rounded, reported - rounded, False, places)
 
 
 class Figure(NamedTuple):

@@ -226,7 +226,9 @@ def write_results(result: CheckResult, processed_dir: Path) -> Path:
         row = f.as_row()
         row.update(severity_label=f.severity.label, title=f.title)
         findings.append([row[c] for c in FINDING_COLUMNS])
-    atomic_write(folder / "figures.csv", _csv(FIGURE_COLUMNS, map(figure_cells, result.figures), _SAFE_FIGURE_COLUMNS), bom=True)
+    atomic_write(
+        folder / "figures.csv", _csv(FIGURE_COLUMNS, map(figure_cells, result.figures), _SAFE_FIGURE_COLUMNS), bom=True
+    )
     atomic_write(folder / "findings.csv", _csv(FINDING_COLUMNS, findings), bom=True)
     atomic_write(folder / "summary.json", json.dumps(result.summary(), ensure_ascii=False, indent=2) + "\n")
     return folder

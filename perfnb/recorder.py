@@ -17,7 +17,7 @@ from perfnb.figures import Cell, Figure, Input, Verdict, compare, plain
 from perfnb.findings import Finding, finding
 from perfnb.numbers import parse_decimal, round_half_up
 from perfnb.problems import Severity
-from perfnb.schema import ReportedFigure, decimals_of
+from perfnb.schema import ReportedFigure
 
 __all__ = ["Alternative", "Recorder"]
 
@@ -131,7 +131,7 @@ class Recorder:
         """Compare a printed number with its recomputation; record the figure and any finding."""
         printed = parse_decimal(reported)
         cmp = compare(printed, value)
-        places = decimals_of(printed)
+        places = cmp.places
         basis, notes = "", [note] if note else []
         severity: Severity | None = None
         if cmp.verdict is Verdict.AGREES and cmp.truncated:

@@ -38,6 +38,7 @@ from perfnb.targets import Op, ParsedValue, comparable, date_met, parse_value
 __all__ = ["Scorecard"]
 
 _EXECUTION_SECTIONS = ("预算执行", "预算执行率", "资金执行")
+_Pair = tuple[Decimal | None, Decimal | None]  # a row's actual and target as comparable numbers (targets.comparable)
 _TOTAL_SECTIONS = ("总分", "合计", "总计")  # a weight printed for the whole table: the scheme's total
 
 
@@ -73,17 +74,18 @@ class Scorecard:
             if not ind.level3:
                 continue
             target, actual = parse_value(ind.target, year=year), parse_value(ind.actual, year=year)
-            self._over_achievement(ind, target, actual)
+            pair = comparable(target, actual)  # (actual, target) as numbers in one unit, when they compare
+            self._over_achievement(ind, target, pair)
             if not self.scored:
                 continue
             self.best[ind.id] = ind.score
             if ind.score is None and ind.weight is None and ind.actual is None:
                 continue
-            self._score_row(ind, target, actual)
+            self._score_row(ind, target, actual, pair)
 
-    def _over_achievement(self, ind: Indicator, target: ParsedValue | None, actual: ParsedValue | None) -> None:
+    def _over_achievement(self, ind: Indicator, target: ParsedValue | None, pair: _Pair) -> None:
         ratio = self.scheme.over_achievement
-        a, t = comparable(target, actual)
+        a, t = pair
         at_least = target is not None and (target.op in (Op.GE, Op.GT) or (target.op is Op.EQ and target.op_implicit))
         if ratio is None or a is None or t is None or not at_least or t <= 0:
             return
@@ -100,7 +102,7 @@ class Scorecard:
                 )
             )
 
-    def _score_row(self, ind: Indicator, target: ParsedValue | None, actual: ParsedValue | None) -> None:
+    def _score_row(self, ind: Indicator, target: ParsedValue | None, actual: ParsedValue | None, pair: _Pair) -> None:
         rule = self.scheme.rule_for(ind.level2, ind.level3)
         cell = self.facts.dept.cell("indicators", ind.id, "score")
         fid, label, w = f"score:{ind.id}", f"{ind.level3}得分", ind.weight
@@ -123,7 +125,7 @@ class Scorecard:
             )
             self._missing(ind, cell)
             return
-        value, formula, inputs, why = self._rule_value(ind, rule, w, target, actual)
+        value, formula, inputs, why = self._rule_value(ind, rule, w, target, actual, pair)
         if value is None:
             if why.startswith("tier:"):
                 self._tier(ind, w, why.removeprefix("tier:"), cell)
@@ -178,7 +180,13 @@ class Scorecard:
         self._deviation(ind, w)
 
     def _rule_value(
-        self, ind: Indicator, rule: Rule, w: Decimal, target: ParsedValue | None, actual: ParsedValue | None
+        self,
+        ind: Indicator,
+        rule: Rule,
+        w: Decimal,
+        target: ParsedValue | None,
+        actual: ParsedValue | None,
+        pair: _Pair,
     ) -> tuple[Decimal | None, str, list[Input], str]:
         """(score, formula, inputs, why-not) for one row under its rule."""
         w_input = Input("分值", w, "分", self.facts.dept.cell("indicators", ind.id, "weight"))
@@ -201,7 +209,7 @@ class Scorecard:
                 for b in rule.bands
             )
             return score_band(w, rate, rule.bands), f"分值 × 档次（|{name}| {bands}）", inputs, ""
-        a, t = comparable(target, actual)
+        a, t = pair
         inputs = [w_input]
         if target is not None and actual is not None:
             inputs += [
