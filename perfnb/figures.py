@@ -52,12 +52,12 @@ class Cell(NamedTuple):
 
     def text(self, within: str = "") -> str:
         """``file 第 N 行 column``; the file relative to folder ``within`` when it lies there."""
-        text = self.file.removeprefix(f"{within}/") if within else self.file
-        if self.row is not None:
-            text += f" 第 {self.row} 行"
-        if self.column:
-            text += f" {self.column}"
-        return text
+        file, row, column = self
+        if within:
+            file = file.removeprefix(f"{within}/")
+        if row is None:
+            return f"{file} {column}" if column else file
+        return f"{file} 第 {row} 行 {column}" if column else f"{file} 第 {row} 行"
 
 
 class Input(NamedTuple):
@@ -73,9 +73,12 @@ class Input(NamedTuple):
 
     def text(self, within: str = "") -> str:
         """``name=value unit（cell）``; the cell relative to folder ``within`` (see :meth:`Cell.text`)."""
-        value = plain(self.value) if isinstance(self.value, Decimal) else self.value
-        text = f"{self.name}={value}{self.unit or ''}"
-        return f"{text}（{self.cell.text(within)}）" if self.cell else text
+        name, value, unit, cell = self
+        if type(value) is Decimal:
+            value = plain(value)
+        if cell is None:
+            return f"{name}={value}{unit or ''}"
+        return f"{name}={value}{unit or ''}（{cell.text(within)}）"
 
 
 class Comparison(NamedTuple):

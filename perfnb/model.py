@@ -70,20 +70,10 @@ class Department:
 
     def cell(self, table: str, row_id: str, column: str | None = None) -> Cell:
         """The cell of ``column`` in row ``row_id`` of ``table`` (file and row as read)."""
-        key = (table, row_id, column)
-        found = self._cells.get(key)
-        if found is None:
-            where = self.where(table, row_id)
-            found = (
-                Cell(f"{self.id}/{table}.csv", None, column) if where is None else Cell(where.file, where.row, column)
-            )
-            self._cells[key] = found
-        return found
-
-    @cached_property
-    def _cells(self) -> dict[tuple[str, str, str | None], Cell]:
-        """:meth:`cell`'s answers so far (a Cell is immutable: the engine asks for the same cells often)."""
-        return {}
+        where = self.locations.get((table, row_id))
+        if where is None:
+            return Cell(f"{self.id}/{table}.csv", None, column)
+        return Cell(where.file, where.row, column)
 
     def money_unit(self, row: FundLine | Project) -> str:
         """The money unit of a row: its own ``unit``, else the document's."""

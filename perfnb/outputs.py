@@ -109,9 +109,12 @@ def neutralise(text: str) -> str:
 def atomic_write(path: Path, data: str | bytes, *, bom: bool = False) -> None:
     """Write text (UTF-8, a BOM if asked) or bytes to ``path`` through a temporary file in the same
     folder and a rename: readers never see a half-written file, and a failure leaves no temporary."""
-    path.parent.mkdir(parents=True, exist_ok=True)
     payload = data if isinstance(data, bytes) else data.encode("utf-8-sig" if bom else "utf-8")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except FileNotFoundError:  # the folder is new
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)

@@ -153,13 +153,9 @@ def check_targets(dept: Department) -> list[Finding]:
 # --- helpers ----------------------------------------------------------------------------
 
 
-def _category(ind: Indicator) -> tuple[str, str]:
-    """The (level 1, level 2) category of ``ind``, normalised (``("产出", "数量")``)."""
-    return _category_of(ind.level1, ind.level2)
-
-
 @lru_cache(maxsize=1 << 12)
-def _category_of(level1: str, level2: str | None) -> tuple[str, str]:
+def _category(level1: str, level2: str | None) -> tuple[str, str]:
+    """The (level 1, level 2) category of an indicator, normalised (``("产出", "数量")``)."""
     l1_raw, l2_raw = short(level1), short(level2)
     l1 = next((canon for word, canon in LEVEL1_WORDS if word in l1_raw), l1_raw)
     l2 = next((canon for word, canon in LEVEL2_WORDS.get(l1, ()) if word in l2_raw), l2_raw)
@@ -299,9 +295,11 @@ def _empty_categories(dept: Department) -> list[Finding]:
     for ind in dept.indicators:
         if ind.level3 is not None:
             continue
-        l1, l2 = _category(ind)
+        l1, l2 = _category(ind.level1, ind.level2)
         filled_same_l1 = any(
-            other.level3 is not None and _category(other)[0] == l1 and other.project_id in (ind.project_id, None)
+            other.level3 is not None
+            and _category(other.level1, other.level2)[0] == l1
+            and other.project_id in (ind.project_id, None)
             for other in dept.indicators
         )
         if (l1, l2) in REQUIRED_CATEGORIES or l1 == OUTPUT:
@@ -323,7 +321,7 @@ def _missing_categories(dept: Department) -> list[Finding]:
     to the project structure."""
     findings = []
     for project_id, rows in _groups(dept):
-        categories = {_category(ind) for ind in rows}
+        categories = {_category(ind.level1, ind.level2) for ind in rows}
         level1s = {l1 for l1, _ in categories}
         if OUTPUT not in level1s:
             continue
@@ -356,7 +354,7 @@ def _duplicates(dept: Department) -> list[Finding]:
     for ind in dept.indicators:
         if ind.level3 is None or not _has_target(ind):
             continue
-        key = (ind.project_id, *_category(ind), _name_key(ind.level3))
+        key = (ind.project_id, *_category(ind.level1, ind.level2), _name_key(ind.level3))
         first = seen.setdefault(key, ind)
         if first is ind:
             continue
@@ -435,7 +433,7 @@ def _deadlines(dept: Department) -> list[Finding]:
     """
     findings = []
     for ind in dept.indicators:
-        if _category(ind)[1] != TIMELINESS and "时效" not in (ind.level2 or ""):
+        if _category(ind.level1, ind.level2)[1] != TIMELINESS and "时效" not in (ind.level2 or ""):
             continue
         for column, text, parsed in _targets(dept, ind):
             window = _window(dept, ind, column)
@@ -455,7 +453,7 @@ def _deadlines(dept: Department) -> list[Finding]:
 
 def _unit_problem(ind: Indicator, parsed: ParsedValue) -> str | None:
     """Why the unit of ``parsed`` does not fit the measure named by ``ind``; None when it fits."""
-    name, l2 = ind.level3 or "", _category(ind)[1]
+    name, l2 = ind.level3 or "", _category(ind.level1, ind.level2)[1]
     if l2 == COST and parsed.kind is ValueKind.MONEY:
         return None
     if _is_satisfaction(name):
@@ -519,7 +517,7 @@ def _ranges(dept: Department) -> list[Finding]:
 
 def _quantitative_category(ind: Indicator) -> bool:
     """产出/数量, 产出/时效, 产出/成本, and 产出/质量 when the name is a rate."""
-    l1, l2 = _category(ind)
+    l1, l2 = _category(ind.level1, ind.level2)
     if l1 != OUTPUT:
         return False
     return l2 in (QUANTITY, TIMELINESS, COST) or (l2 == QUALITY and _is_rate(ind.level3 or ""))
@@ -554,7 +552,7 @@ def _vague(dept: Department) -> list[Finding]:
     """VAGUE_TARGET: vague wording in an effect (效益) target, one finding per indicator."""
     findings = []
     for ind in dept.indicators:
-        if _category(ind)[0] != EFFECT:
+        if _category(ind.level1, ind.level2)[0] != EFFECT:
             continue
         for column, text, parsed in _targets(dept, ind):
             if parsed.kind in (ValueKind.TEXT, ValueKind.QUALITATIVE) and _is_vague(text):
@@ -769,12 +767,17 @@ def _cost_lines(dept: Department, project: Project) -> tuple[list[_CostLine], li
     quantities = []
     for ind in rows:
         parsed = _parse(dept, ind.target)
-        if _category(ind) == (OUTPUT, QUANTITY) and parsed and parsed.kind is ValueKind.QUANTITY and parsed.value:
+        if (
+            _category(ind.level1, ind.level2) == (OUTPUT, QUANTITY)
+            and parsed
+            and parsed.kind is ValueKind.QUANTITY
+            and parsed.value
+        ):
             quantities.append(_Quantity(ind, parsed.value, parsed.unit))
     lines: list[_CostLine] = []
     other: list[Indicator] = []
     for ind in rows:
-        if _category(ind) != (OUTPUT, COST) or ind.level3 is None or ind.target is None:
+        if _category(ind.level1, ind.level2) != (OUTPUT, COST) or ind.level3 is None or ind.target is None:
             continue
         parsed = _parse(dept, ind.target)
         if parsed is None:

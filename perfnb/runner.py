@@ -22,7 +22,7 @@ from perfnb.engine import CheckResult, check_department
 from perfnb.errors import PerfnbError, printable
 from perfnb.load import LoadResult, invalid_folder, load_department, validate
 from perfnb.outputs import atomic_write, output_lock, write_results
-from perfnb.paths import DEFAULT_DATA_DIR, check_dept_id, department_dir, discover
+from perfnb.paths import DEFAULT_DATA_DIR, check_dept_id, discover
 from perfnb.problems import Problem
 from perfnb.schema import DOC_KINDS
 
@@ -153,7 +153,7 @@ def _check_loaded(loaded: LoadResult, data_dir: Path, processed_dir: Path | None
     if loaded.department is None or not loaded.ok:
         return Outcome(loaded)
     try:
-        result = check_department(loaded.department, department_dir=department_dir(data_dir, loaded.dept_id))
+        result = check_department(loaded.department, department_dir=data_dir / loaded.dept_id)  # checked by load
         folder = write_results(result, processed_dir) if processed_dir is not None else None
     except PerfnbError as exc:
         exc.department = exc.department or loaded.dept_id

@@ -42,9 +42,12 @@ _ONE = Decimal(1)
 
 def _number(name: str, value: Decimal | int) -> Decimal:
     """``value`` as a finite Decimal; ``TypeError`` for floats and other types, ``ValueError`` for NaN/∞."""
-    if isinstance(value, bool) or not isinstance(value, Decimal | int):
+    if type(value) is Decimal:  # the usual case, already exact
+        number = value
+    elif isinstance(value, bool) or not isinstance(value, Decimal | int):
         raise TypeError(f"{name} must be a Decimal (or int), not {type(value).__name__}")
-    number = Decimal(value)
+    else:
+        number = Decimal(value)
     if not number.is_finite():
         raise ValueError(f"{name} must be a finite number, got {number}")
     return number
