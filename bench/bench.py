@@ -20,6 +20,7 @@ import argparse
 import contextlib
 import json
 import os
+import platform
 import shutil
 import statistics
 import subprocess
@@ -156,6 +157,12 @@ def run_perfnb(data: Path, base: Path, jobs: int, *, force: bool = True) -> tupl
     return timed(perfnb(*args, *(["--force"] if force else [])), env={**os.environ, "CI": "true"})
 
 
+def _interpreter() -> str:
+    """The Python that runs perfnb: the engine's speed depends on how it was built (e.g. pyenv's
+    default build, without PGO/LTO and with a shared libpython, is slower than Debian's python3.11)."""
+    return f"Python {platform.python_version()} at {Path(sys.executable).resolve()}"
+
+
 def median(values: list[float]) -> float:
     return statistics.median(values)
 
@@ -171,7 +178,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1)
     a = parser.parse_args()
     cores = os.cpu_count() or 1
-    results: dict[str, Any] = {"cores": cores, "reps": a.reps, "seed": a.seed}
+    results: dict[str, Any] = {"cores": cores, "reps": a.reps, "seed": a.seed, "python": _interpreter()}
 
     data = WORK / "raw"
     depts = synth(max(a.n, a.naive, a.noop), data, a.seed)
@@ -182,7 +189,7 @@ def main() -> None:
     for dept in depts[: a.n]:  # copies: perfnb refuses department folders linking out of the data directory
         shutil.copytree(data / dept, run_set / dept)
 
-    print(f"bench: {cores} cores, {a.reps} repetitions (median), seed {a.seed}", flush=True)
+    print(f"bench: {cores} cores, {a.reps} repetitions (median), seed {a.seed}; {results['python']}", flush=True)
     naive_runs = [naive(depts[: a.naive], data, WORK / "naive") for _ in range(a.reps)]
     naive_per = median([t for t, _ in naive_runs]) / a.naive
     results["naive"] = {
