@@ -125,6 +125,27 @@ def test_report_names_the_cell_of_every_value(tmp_path: Path) -> None:
     assert funds[0]["ref"] == f"form-standard.xlsx {SHEET} B6"
 
 
+def test_every_indicator_cell_is_traced_to_its_place_on_the_sheet(tmp_path: Path) -> None:
+    """Each imported indicator value names the cell holding it; a merged 一级/二级 names the range's first cell."""
+    data = tmp_path / "raw"
+    import_forms([form(tmp_path, "xlsx", "standard")], "imported", data)
+    mapped = {
+        line["写入"]: (line["位置"], line["原文"]) for line in report(data / "imported") if line["结果"] == "已导入"
+    }
+    columns = {"level3": "D", "target": "E", "actual": "F", "weight": "G", "score": "H", "deviation": "I"}
+    first_of = {}  # the first sheet row of each 一级 / (一级, 二级) group
+    for k, ind in enumerate(P1.indicators):
+        first_of.setdefault(ind.level1, 13 + k)
+        first_of.setdefault((ind.level1, ind.level2), 13 + k)
+    for k, ind in enumerate(P1.indicators, 1):
+        row = 12 + k
+        expected = {c: (f"{SHEET} {letter}{row}", getattr(ind, c)) for c, letter in columns.items() if getattr(ind, c)}
+        expected["level1"] = (f"{SHEET} B{first_of[ind.level1]}", ind.level1)
+        expected["level2"] = (f"{SHEET} C{first_of[(ind.level1, ind.level2)]}", ind.level2)
+        for column, where in expected.items():
+            assert mapped[f"indicators.csv i-p1-{k} {column}"] == where, (k, column)
+
+
 def test_word_and_pdf_locations(tmp_path: Path) -> None:
     data = tmp_path / "raw"
     import_forms([form(tmp_path, "docx", "standard")], "word", data)

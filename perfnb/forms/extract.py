@@ -107,10 +107,20 @@ class _Reader:
     # --- helpers ------------------------------------------------------------------------
 
     def value(self, r: int, c: int) -> Value:
-        """Consume a value cell (and the copies of its merged range to the right)."""
+        """Consume a value cell (and the copies of its merged range to the right); its place is the
+        merged range's first cell, where the form holds the text."""
         self.used.add((r, c))
         self._take_copies(r, c)
-        return Value(self.text[r][c], self.grid.where(r, c))
+        return Value(self.text[r][c], self.grid.where(*self.anchor(r, c)))
+
+    def anchor(self, r: int, c: int) -> tuple[int, int]:
+        """The first cell of the merged range that (r, c) is a copy of (itself when it is no copy)."""
+        text = self.text[r][c]
+        while (r, c) in self.grid.merged and r > 0 and self.text[r - 1][c] == text:
+            r -= 1
+        while (r, c) in self.grid.merged and c > 0 and self.text[r][c - 1] == text:
+            c -= 1
+        return r, c
 
     def label(self, r: int, c: int) -> None:
         """Consume a label cell and the copies of a merged label next to it."""
