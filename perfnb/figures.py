@@ -40,7 +40,7 @@ class Cell(NamedTuple):
     """A cell of ``data/raw``: file (relative to the data directory), spreadsheet row, column.
 
     Cells, inputs and figures are immutable named tuples: the engine makes hundreds per
-    department, and a frozen dataclass costs three times as much to create.
+    department, and a named tuple is cheaper to create than a frozen dataclass.
     """
 
     file: str

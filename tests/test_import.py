@@ -13,7 +13,7 @@ import yaml
 from click.testing import CliRunner
 
 from perfnb.cli import cli
-from perfnb.forms.department import REPORT_COLUMNS, REPORT_FILE, ImportError_
+from perfnb.forms.department import REPORT_COLUMNS, REPORT_FILE, FormImportError
 from perfnb.forms.grid import FormFileError
 from perfnb.forms.importer import DepartmentExistsError, import_forms
 from perfnb.load import load_department
@@ -254,7 +254,7 @@ def test_a_table_that_is_no_form(tmp_path: Path) -> None:
     book.active.append(["姓名", "电话"])
     book.active.append(["张三", "123"])
     book.save(path)
-    with pytest.raises(ImportError_, match="没有找到自评表或绩效目标表"):
+    with pytest.raises(FormImportError, match="没有找到自评表或绩效目标表"):
         import_forms([path], "other", tmp_path / "raw")
 
 
@@ -298,7 +298,7 @@ def test_year_missing_needs_the_option(tmp_path: Path) -> None:
     book.active["A2"] = None
     book.active["A1"] = "项目支出绩效自评表"
     book.save(path)
-    with pytest.raises(ImportError_, match="没有找到年度"):
+    with pytest.raises(FormImportError, match="没有找到年度"):
         import_forms([path], "noyear", tmp_path / "raw")
     result = import_forms([path], "noyear", tmp_path / "raw", year=2024)
     assert result.loaded.ok

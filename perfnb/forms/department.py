@@ -18,7 +18,7 @@ from perfnb.forms.extract import FormProject, FundRow, Value, split_amount
 from perfnb.numbers import is_no_value
 from perfnb.schema import TABLES
 
-__all__ = ["REPORT_COLUMNS", "REPORT_FILE", "ImportError_", "Imported", "ReportLine", "build_department"]
+__all__ = ["REPORT_COLUMNS", "REPORT_FILE", "FormImportError", "Imported", "ReportLine", "build_department"]
 
 REPORT_FILE: Final = "import_report.csv"
 REPORT_COLUMNS: Final = ("结果", "来源文件", "位置", "原文", "写入", "说明")
@@ -30,7 +30,7 @@ _INDICATOR_COLUMNS: Final = ("level1", "level2", "level3", "target", "actual", "
 _SPACES: Final = re.compile(r"[ \t\u3000]*\n[ \t\u3000]*|[ \t\u3000]{2,}")
 
 
-class ImportError_(PerfnbError):
+class FormImportError(PerfnbError):
     """Raised when the forms cannot make one department (no form found, years or kinds that differ)."""
 
 
@@ -74,8 +74,8 @@ def _number(text: str) -> str:
 
 
 class _Builder:
-    def __init__(self, dept_id: str, region: str | None, year: int | None) -> None:
-        self.dept_id, self.region, self.year = dept_id, region, year
+    def __init__(self, dept_id: str, region: str | None) -> None:
+        self.dept_id, self.region = dept_id, region
         self.rows: dict[str, list[dict[str, str]]] = {spec.name: [] for spec in TABLES}
         self.report: list[ReportLine] = []
 
@@ -256,15 +256,15 @@ def build_department(
 ) -> Imported:
     """The department folder's files for the projects read from ``files`` (at least one form)."""
     if not forms:
-        raise ImportError_("没有找到自评表或绩效目标表：没有一张表格有资金块、绩效指标块或项目名称",
+        raise FormImportError("没有找到自评表或绩效目标表：没有一张表格有资金块、绩效指标块或项目名称",
                            value="、".join(files), expected="项目支出绩效自评表或绩效目标表")  # fmt: skip
     kinds = {f.kind or "target_table" for f in forms}
     if len(kinds) > 1:
-        raise ImportError_("这些表格既有自评表又有绩效目标表，不能合成一个部门", value="、".join(sorted(kinds)),
+        raise FormImportError("这些表格既有自评表又有绩效目标表，不能合成一个部门", value="、".join(sorted(kinds)),
                            expected="同一类表格")  # fmt: skip
     years = {int(f.year.text) for f in forms if f.year}
     if year is None and len(years) != 1:
-        raise ImportError_(
+        raise FormImportError(
             "表中年度不一致" if years else "表中没有找到年度（如“（2024年度）”）",
             value="、".join(map(str, sorted(years))),
             expected="用 --year 指定年度",
@@ -274,7 +274,7 @@ def build_department(
         fund.unit for f in forms for fund in f.funds if fund.unit
     ]
     unit = units[0] if units else "元"
-    builder = _Builder(dept_id, region, year)
+    builder = _Builder(dept_id, region)
     builder.report.extend(unread)
     if not units:
         builder.note(forms[0].file, "表中没有写金额单位：按“元”导入，请核对")

@@ -110,16 +110,22 @@ def read_form(path: Path) -> Form:
 # --------------------------------------------------------------------------------------------- xlsx
 
 
+def _refuse_ole2(data: bytes, name: str, suffix: str) -> None:
+    """An old binary Office file (or a password-protected one) renamed to .xlsx/.docx is refused clearly."""
+    if data.startswith(_OLE2):
+        book, app = ("工作簿", "Excel") if suffix == "xlsx" else ("文档", "Word")
+        raise FormFileError(
+            f"文件实际上是旧版 .{suffix[:3]} {book}或设置了打开密码的{book}，只是扩展名为 .{suffix}",
+            file=name,
+            expected=f"请在 {app} 中去除打开密码并另存为 .{suffix}",
+        )
+
+
 def _read_xlsx(data: bytes, name: str) -> list[Grid]:
     """Every worksheet, visible or hidden, in workbook order."""
     import openpyxl  # deferred: only importers pay for the import
 
-    if data.startswith(_OLE2):
-        raise FormFileError(
-            "文件实际上是旧版 .xls 工作簿或设置了打开密码的工作簿，只是扩展名为 .xlsx",
-            file=name,
-            expected="请在 Excel 中去除打开密码并另存为 .xlsx",
-        )
+    _refuse_ole2(data, name, "xlsx")
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # openpyxl warns about extensions it drops (data validation …)
@@ -227,12 +233,7 @@ def _read_docx(data: bytes, name: str) -> list[Grid]:
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
-    if data.startswith(_OLE2):
-        raise FormFileError(
-            "文件实际上是旧版 .doc 文档或设置了打开密码的文档，只是扩展名为 .docx",
-            file=name,
-            expected="请在 Word 中去除打开密码并另存为 .docx",
-        )
+    _refuse_ole2(data, name, "docx")
     try:
         document = docx.Document(io.BytesIO(data))
         grids: list[Grid] = []
