@@ -14,8 +14,9 @@ from click.testing import CliRunner
 
 from perfnb.cli import cli
 from perfnb.forms.department import REPORT_COLUMNS, REPORT_FILE, FormImportError
-from perfnb.forms.grid import FormFileError
-from perfnb.forms.importer import DepartmentExistsError, import_forms
+from perfnb.forms.extract import FormProject
+from perfnb.forms.grid import Form, FormFileError, Grid, read_form
+from perfnb.forms.importer import DepartmentExistsError, import_forms, projects_of
 from perfnb.load import load_department
 from perfnb.runner import check
 from tests.forms import build
@@ -324,3 +325,33 @@ def test_imported_department_runs_to_a_report(tmp_path: Path) -> None:
     html = (reports / "from-form.html").read_text(encoding="utf-8")
     assert P1.project_name in html
     assert "form-standard.xlsx" in html  # the provenance names the form
+
+
+def test_a_table_continued_on_the_next_page_joins_its_project(tmp_path: Path) -> None:
+    """A PDF table broken by a page: the second part has no headers; its rows are the same project's
+    (一级/二级 of a group cut by the break carried over), and its total and grade are read."""
+    (whole,) = read_form(form(tmp_path, "pdf", "standard")).grids
+    cut = 15  # table rows 0–14 on page 1 (the header and five indicators), the rest on page 2
+
+    def part(rows: range, label: str) -> Grid:
+        """Rows of the table as a page shows them: a merged box cut by the break is empty below it."""
+        cut_boxes = {(r, c) for r, c in whole.merged if r == rows.start} if rows.start else set()
+        for r in rows[1:]:
+            cut_boxes |= {(r, c) for rr, c in cut_boxes if rr == r - 1 and (r, c) in whole.merged}
+        cells = tuple(tuple("" if (r, c) in cut_boxes else text for c, text in enumerate(whole.cells[r])) for r in rows)
+        merged = frozenset((r - rows.start, c) for r, c in whole.merged if r in rows and (r, c) not in cut_boxes)
+        return Grid(whole.file, label, cells, merged, whole.before if rows.start == 0 else (), style="pdf")
+
+    first, rest = part(range(cut), "第 1 页表格 1"), part(range(cut, len(whole.cells)), "第 2 页表格 1")
+    projects, unread = projects_of([Form(whole.file, "0" * 64, "pdf", (first, rest))])
+    assert unread == []
+    (project,) = projects
+    assert isinstance(project, FormProject)
+    got = [tuple(i.values[c].text if c in i.values else "" for c in ("level1", "level2", "level3", "score"))
+           for i in project.indicators]  # fmt: skip
+    assert got == [(i.level1, i.level2, i.level3, i.score) for i in P1.indicators]
+    assert project.indicators[5].values["level3"].where == "第 2 页表格 1 第 1 行第 4 列"
+    assert rest.cells[0][1] == ""  # 产出指标's box was cut by the page: carried over from page 1
+    assert project.indicators[5].values["level1"].where == "第 1 页表格 1 第 11 行第 2 列"
+    assert (project.total_score and project.total_score.text, project.fields["grade"].text) == ("95.03", "优")
+    assert any("续表" in note for note in project.notes)

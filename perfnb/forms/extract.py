@@ -25,6 +25,7 @@ _UNKNOWN_FUNDS_ROW: Final = (
     "资金块中的这一行不是已知的资金行（年度资金总额、财政拨款、上年结转资金、其他资金），整行未导入"
 )
 _INDICATOR_VALUES: Final = ("level3", "target", "actual", "weight", "score")
+_COLUMN_ORDER: Final = ("level1", "level2", "level3", "target", "actual", "weight", "score", "deviation")
 
 
 @dataclass(frozen=True)
@@ -81,6 +82,9 @@ class FormProject:
     total_score: Value | None = None
     ignored: list[Ignored] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    indicator_columns: dict[int, str] = field(default_factory=dict)  # column → level1 … deviation
+    width: int = 0
+    continued: bool = False  # the rest of the previous table's indicator block
 
     @property
     def found(self) -> bool:
@@ -97,8 +101,8 @@ def split_amount(text: str) -> tuple[str, str | None]:
 class _Reader:
     """Walks one grid, consuming cells as labels or values."""
 
-    def __init__(self, grid: Grid, fmap: FormMap) -> None:
-        self.grid, self.map = grid, fmap
+    def __init__(self, grid: Grid, fmap: FormMap, continues: FormProject | None = None) -> None:
+        self.grid, self.map, self.continues = grid, fmap, continues
         self.text = [[cell.strip() for cell in row] for row in grid.cells]
         self.norm = [[normalise(cell) if cell else "" for cell in row] for row in self.text]
         self.used: set[tuple[int, int]] = set()
@@ -302,24 +306,32 @@ class _Reader:
             (r for r, row in enumerate(self.norm) if {"level1", "level3"} <= {columns[n] for n in row if n in columns}),
             None,
         )
-        if header is None:
+        before = self.continues
+        last1 = last2 = None  # the 一级 / 二级 written once for their group, carried down
+        if header is not None:
+            col_of: dict[int, str] = {}
+            for c, norm in enumerate(self.norm[header]):
+                if norm in columns and columns[norm] not in col_of.values():
+                    col_of[c] = columns[norm]
+                    self.used.add((header, c))
+        elif before is not None and before.indicator_columns and self._width() == before.width and not self.out.found:
+            # a table without headers right after one with an indicator block: its continuation (a PDF page break)
+            col_of, header, self.out.continued = dict(before.indicator_columns), -1, True
+            if before.indicators:
+                last1, last2 = before.indicators[-1].values.get("level1"), before.indicators[-1].values.get("level2")
+        else:
             return
-        col_of: dict[int, str] = {}
-        for c, norm in enumerate(self.norm[header]):
-            if norm in columns and columns[norm] not in col_of.values():
-                col_of[c] = columns[norm]
-                self.used.add((header, c))
+        self.out.indicator_columns, self.out.width = col_of, self._width()
         if self.out.kind is None:
             scored = {"actual", "score"} & set(col_of.values())
             self.out.kind = "project_self_evaluation" if scored else "target_table"
         first = min(col_of)
         block_labels = self.map.names(self.map.indicators.label)
-        for c in range(first):
+        for c in range(first if header >= 0 else 0):  # the block's label beside the header row
             if self.norm[header][c] in block_labels:
                 self.label(header, c)
         total = self.map.names(self.map.total.label)
         grade = frozenset(n for n, k in self.map.lookup(self.map.fields).items() if k == "grade")
-        level1 = level2 = None
         for r in range(header + 1, len(self.norm)):
             if self.blank(r):
                 continue
@@ -336,30 +348,23 @@ class _Reader:
                     self.label(r, c)
                 elif (r, c) in self.grid.merged and self.text[r][c] and self._is_copy_of_used(r, c):
                     self.used.add((r, c))
-            values = {key: (r, c) for c, key in col_of.items() if self.text[r][c]}
-            if not set(values) & set(_INDICATOR_VALUES):
-                if "level1" in values or "level2" in values:  # a category row with nothing in it
-                    level1 = values.get("level1", level1) if "level1" in values else level1
-                    row = IndicatorRow(self.grid.where(r, first))
-                    for key, at in values.items():
-                        row.values[key] = self.value(*at)
-                    if "level1" not in row.values and level1 is not None:
-                        row.values["level1"] = self.value(*level1)
-                    self.out.indicators.append(row)
-                continue
-            row = IndicatorRow(self.grid.where(r, first))
-            for key, at in values.items():
-                row.values[key] = self.value(*at)
+            values = {key: self.value(r, c) for c, key in col_of.items() if self.text[r][c]}
+            if not set(values) & set(_INDICATOR_VALUES) and not {"level1", "level2"} & set(values):
+                continue  # nothing of an indicator here (what is left is listed as not imported)
             if "level1" in values:
-                level1 = values["level1"]
-                level2 = values.get("level2")
-            elif level1 is not None:  # written once for its group, blank below
-                row.values["level1"] = Value(self.text[level1[0]][level1[1]], self.grid.where(*level1))
+                last1, last2 = values["level1"], None
+            elif last1 is not None:  # 一级 written once for its group, blank below
+                values["level1"] = last1
             if "level2" in values:
-                level2 = values["level2"]
-            elif level2 is not None and "level1" not in values:
-                row.values["level2"] = Value(self.text[level2[0]][level2[1]], self.grid.where(*level2))
+                last2 = values["level2"]
+            elif last2 is not None:
+                values["level2"] = last2
+            row = IndicatorRow(self.grid.where(r, first))
+            row.values = {key: values[key] for key in _COLUMN_ORDER if key in values}
             self.out.indicators.append(row)
+
+    def _width(self) -> int:
+        return max((len(row) for row in self.text), default=0)
 
     def _is_copy_of_used(self, r: int, c: int) -> bool:
         return (r - 1, c) in self.used and self._cell(r - 1, c) == self.text[r][c]
@@ -405,6 +410,8 @@ class _Reader:
                 self.out.ignored.append(Ignored(self.grid.where(r, left[0][0]), shown, "不属于任何已知的栏目，未导入"))
 
 
-def extract(grid: Grid, fmap: FormMap | None = None) -> FormProject:
-    """Read one grid (a sheet or a table holding one project's form)."""
-    return _Reader(grid, fmap or form_map()).read()
+def extract(grid: Grid, fmap: FormMap | None = None, continues: FormProject | None = None) -> FormProject:
+    """Read one grid (a sheet or a table holding one project's form). ``continues``: the project read
+    from the table just before; a table without headers of the same width is read as the rest of
+    its indicator block (``continued`` is then set)."""
+    return _Reader(grid, fmap or form_map(), continues).read()
