@@ -42,13 +42,37 @@ class CheckResult:
     total: Decimal | None
     grade: str | None
 
+    def _whole(self, measure: str) -> str | None:
+        """The document's own printed total or grade: the one without a project, or the only one printed."""
+        printed = [r for r in self.department.reported_figures if r.measure == measure]
+        whole = [r for r in printed if r.project_id is None] or (printed if len(printed) == 1 else [])
+        return whole[0].value if whole else None
+
+    def _project_scores(self) -> list[dict[str, Any]]:
+        """Each project's total and grade, recomputed beside printed, when the document scores its
+        projects one by one (e.g. several 项目支出绩效自评表 in one department)."""
+        names = {p.id: p.name for p in self.department.projects}
+        grades = {f.project_id: f for f in self.figures if f.measure == "grade" and f.project_id}
+        out = []
+        for f in self.figures:
+            if f.measure != "total_score" or not f.project_id:
+                continue
+            grade = grades.get(f.project_id)
+            out.append({
+                "id": f.project_id,
+                "name": names.get(f.project_id, f.project_id),
+                "recomputed": f.recomputed_text or None,
+                "reported": f.reported,
+                "verdict": f.verdict.value,
+                "grade_recomputed": (grade.recomputed_text or None) if grade else None,
+                "grade_reported": grade.reported if grade else None,
+            })  # fmt: skip
+        return out
+
     def summary(self) -> dict[str, Any]:
         """The content of ``summary.json`` (deterministic: no clock, sorted keys by construction)."""
         h = self.department.header
-        totals = [r for r in self.department.reported_figures if r.measure == "total_score"]
-        whole = [r for r in totals if r.project_id is None] or (totals if len(totals) == 1 else [])
-        reported_total = whole[0].value if whole else None
-        reported_grade = next((r.value for r in self.department.reported_figures if r.measure == "grade"), None)
+        reported_total, reported_grade = self._whole("total_score"), self._whole("grade")
         verdicts = Counter(f.verdict.value for f in self.figures)
         severities = Counter(f.severity.value for f in self.findings)
         return {
@@ -72,6 +96,7 @@ class CheckResult:
                 "grade_recomputed": self.grade,
                 "grade_reported": reported_grade,
             },
+            "projects": self._project_scores(),
             "verdicts": {v.value: verdicts.get(v.value, 0) for v in Verdict},
             "findings": {s.value: severities.get(s.value, 0) for s in Severity},
             "findings_by_code": dict(sorted(Counter(f.code for f in self.findings).items())),

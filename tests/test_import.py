@@ -18,6 +18,7 @@ from perfnb.forms.extract import FormProject
 from perfnb.forms.grid import Form, FormFileError, Grid, read_form
 from perfnb.forms.importer import DepartmentExistsError, import_forms, projects_of
 from perfnb.load import load_department
+from perfnb.report import Report
 from perfnb.runner import check
 from tests.forms import build
 from tests.forms.content import P1, P2, T1, SelfEvaluation
@@ -182,6 +183,15 @@ def test_several_projects_in_one_file(tmp_path: Path, kind: str) -> None:
         "p1": ("95.03", "agrees"),
         "p2": (P2.total_score, "agrees"),
     }
+    summary = outcome.result.summary()
+    assert summary["score"] == {"recomputed": None, "reported": None, "grade_recomputed": None, "grade_reported": None}
+    assert [(p["id"], p["recomputed"], p["reported"], p["verdict"], p["grade_recomputed"], p["grade_reported"])
+            for p in summary["projects"]] == [("p1", "95.03", "95.03", "agrees", "优", "优"),
+                                              ("p2", P2.total_score, P2.total_score, "agrees", "优", "优")]  # fmt: skip
+    html = str(Report.build("multi", data).summary())
+    assert "2 个项目分别评分（见下表）" in html
+    assert '<tr data-project="p2"><td>某市专利导航服务项目（p2）</td>' in html
+    assert f'{P2.total_score} <span class="pn-muted">/ {P2.total_score}</span>' in html
 
 
 def test_several_files_make_one_department(tmp_path: Path) -> None:
