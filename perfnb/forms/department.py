@@ -188,14 +188,15 @@ class _Builder:
             ("total_score", "", "总分", "分", form.total_score),
             ("grade", "", "评价等级", "", form.fields.get("grade")),
         ]
+        n = 0
         for measure, section, subject, unit, value in figures:
-            text = _number(value.text).removesuffix("%").strip() if value is not None else ""
-            if measure == "grade" and value is not None:
-                text = _clean(value.text)
-            if value is None or not text:
+            if value is None:
                 continue
-            rid = f"r-{pid}-{len([r for r in self.rows['reported_figures'] if r['project_id'] == pid]) + 1}"
-            row = {"id": rid, "project_id": pid, "measure": measure, "section": section, "subject": subject,
+            text = _clean(value.text) if measure == "grade" else _number(value.text).removesuffix("%").strip()
+            if not text:
+                continue
+            n += 1
+            row = {"id": f"r-{pid}-{n}", "project_id": pid, "measure": measure, "section": section, "subject": subject,
                    "value": text, "unit": unit, "ref": self.ref(form, value.where)}  # fmt: skip
             self.add("reported_figures", row, form, {"value": value})
 

@@ -149,12 +149,22 @@ class _Reader:
             return None if self.norm[r][cc] in labels else (r, cc)
         return None
 
-    def find(self, names: frozenset[str], rows: range | None = None) -> tuple[int, int] | None:
-        for r in rows if rows is not None else range(len(self.norm)):
+    def find(self, names: frozenset[str], rows: range) -> tuple[int, int] | None:
+        """The first unused cell in ``rows`` naming one of ``names``."""
+        for r in rows:
             for c, norm in enumerate(self.norm[r]):
                 if norm in names and (r, c) not in self.used:
                     return r, c
         return None
+
+    def _header_columns(self, header: int, columns: dict[str, str]) -> dict[int, str]:
+        """A header row's columns: index → key (the first column naming a key; merged copies are skipped)."""
+        col_of: dict[int, str] = {}
+        for c, norm in enumerate(self.norm[header]):
+            if norm in columns and columns[norm] not in col_of.values():
+                col_of[c] = columns[norm]
+                self.used.add((header, c))
+        return col_of
 
     def blank(self, r: int) -> bool:
         return not any(self.text[r])
@@ -215,13 +225,11 @@ class _Reader:
         header = next((r for r, row in enumerate(self.norm) if score(row) >= 2), None)
         if header is None:
             return 0
-        col_of: dict[int, str] = {}
-        for c, norm in enumerate(self.norm[header]):
-            if norm in columns and columns[norm] not in col_of.values():
-                col_of[c] = columns[norm]
-                self.used.add((header, c))
-                if unit_in(self.text[header][c]) and self.out.money_unit is None:
-                    self.out.money_unit = Value(unit_in(self.text[header][c]) or "", self.grid.where(header, c))
+        col_of = self._header_columns(header, columns)
+        for c in col_of:
+            unit = unit_in(self.text[header][c])
+            if unit and self.out.money_unit is None:
+                self.out.money_unit = Value(unit, self.grid.where(header, c))
         first = min(col_of)
         rows = self.map.lookup(self.map.funds.rows)
         stop = self.map.names(self.map.goal.label) | self.map.names(self.map.indicators.label)
@@ -308,20 +316,17 @@ class _Reader:
         )
         before = self.continues
         last1 = last2 = None  # the 一级 / 二级 written once for their group, carried down
+        width = max((len(row) for row in self.text), default=0)
         if header is not None:
-            col_of: dict[int, str] = {}
-            for c, norm in enumerate(self.norm[header]):
-                if norm in columns and columns[norm] not in col_of.values():
-                    col_of[c] = columns[norm]
-                    self.used.add((header, c))
-        elif before is not None and before.indicator_columns and self._width() == before.width and not self.out.found:
+            col_of = self._header_columns(header, columns)
+        elif before is not None and before.indicator_columns and width == before.width and not self.out.found:
             # a table without headers right after one with an indicator block: its continuation (a PDF page break)
             col_of, header, self.out.continued = dict(before.indicator_columns), -1, True
             if before.indicators:
                 last1, last2 = before.indicators[-1].values.get("level1"), before.indicators[-1].values.get("level2")
         else:
             return
-        self.out.indicator_columns, self.out.width = col_of, self._width()
+        self.out.indicator_columns, self.out.width = col_of, width
         if self.out.kind is None:
             scored = {"actual", "score"} & set(col_of.values())
             self.out.kind = "project_self_evaluation" if scored else "target_table"
@@ -362,9 +367,6 @@ class _Reader:
             row = IndicatorRow(self.grid.where(r, first))
             row.values = {key: values[key] for key in _COLUMN_ORDER if key in values}
             self.out.indicators.append(row)
-
-    def _width(self) -> int:
-        return max((len(row) for row in self.text), default=0)
 
     def _is_copy_of_used(self, r: int, c: int) -> bool:
         return (r - 1, c) in self.used and self._cell(r - 1, c) == self.text[r][c]
