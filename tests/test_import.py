@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import hashlib
 from collections.abc import Callable
 from pathlib import Path
@@ -204,6 +205,20 @@ def test_several_files_make_one_department(tmp_path: Path) -> None:
     assert header["source"]["file"] == "p1.xlsx；p2.docx"
     assert_project(data / "two-files", "p2", P2)
     assert rows(data / "two-files", "indicators.csv")[-1]["ref"].startswith("p2.docx 表格 1 ")
+
+
+def test_forms_in_different_units(tmp_path: Path) -> None:
+    """A form in 元 beside one in 万元: its funds rows carry their own unit, so nothing is read 10 000 times too big."""
+    in_yuan = dataclasses.replace(P2, money_unit="元")
+    data = tmp_path / "raw"
+    first = build.xlsx_self_evaluation(tmp_path / "p1.xlsx", P1)
+    second = build.xlsx_self_evaluation(tmp_path / "p2.xlsx", in_yuan)
+    result = import_forms([first, second], "units", data)
+    assert result.loaded.ok, [str(p) for p in result.loaded.problems]
+    header = yaml.safe_load((data / "units" / "department.yaml").read_text(encoding="utf-8"))
+    assert header["money_unit"] == "万元"
+    assert {(f["project_id"], f["unit"]) for f in rows(data / "units", "funds.csv")} == {("p1", ""), ("p2", "元")}
+    assert ("funds.csv unit", "元") in {(line["写入"], line["原文"]) for line in report(data / "units")}
 
 
 TARGET_CASES = [

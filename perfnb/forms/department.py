@@ -147,8 +147,9 @@ class _Builder:
                 if value is not None and _number(value.text):
                     row[column] = _number(value.text)
                     sources[column] = value
-            if fund.unit and fund.unit != unit:
-                row["unit"] = fund.unit
+            own = fund.unit or (form.money_unit.text if form.money_unit else None)  # the cells', else the form's
+            if own and own != unit:
+                row["unit"] = own
             self.add("funds", row, form, sources)
             if fund.key != "total":
                 self._unused_scores(form, fund)
@@ -281,7 +282,9 @@ def build_department(
         builder.note(forms[0].file, "表中没有写金额单位：按“元”导入，请核对")
     for f in forms:
         if f.money_unit:
-            builder.mapped(f, f.money_unit, "department.yaml money_unit" if f is forms[0] else "（金额单位）")
+            builder.mapped(
+                f, f.money_unit, "department.yaml money_unit" if f.money_unit.text == unit else "funds.csv unit"
+            )
         if f.year:
             builder.mapped(f, f.year, "department.yaml fiscal_year")
     kind = kinds.pop()
