@@ -192,31 +192,51 @@ def new_cmd(dept_id: str, data_dir: Path, kind: str) -> None:
 @click.option("--overwrite", is_flag=True, help="Replace the department folder if it exists (only that one).")
 @click.option("--region", help="地区 for department.yaml (the forms do not print it).")
 @click.option("--year", type=click.IntRange(1990, 2100), help="Fiscal year, when the forms do not print one.")
+@click.option("--report-dir", type=click.Path(file_okay=False, path_type=Path), default=Path("data/processed"),
+              show_default=True, envvar="PERFNB_PROCESSED_DIR",
+              help="Where a failed import writes what it found (<dir>/<dept-id>/import_report.csv); never data/raw.")
 def import_cmd(files: tuple[Path, ...], dept_id: str, data_dir: Path, overwrite: bool, region: str | None,
-               year: int | None) -> None:  # fmt: skip
+               year: int | None, report_dir: Path) -> None:  # fmt: skip
     """Import 自评表 / 绩效目标表 forms (.xlsx, .docx, text PDF) as one department folder."""
-    from perfnb.forms.department import REPORT_FILE
+    from perfnb.forms.department import REPORT_FILE, FormImportError
     from perfnb.forms.importer import import_forms
 
     try:
-        result = import_forms(list(files), dept_id, data_dir, overwrite=overwrite, region=region, year=year)
+        result = import_forms(list(files), dept_id, data_dir, overwrite=overwrite, region=region, year=year,
+                              report_dir=report_dir)  # fmt: skip
+    except FormImportError as exc:
+        for line in exc.lines:
+            _echo_line(line)
+        if exc.report is not None:
+            click.echo(f"找到的内容和未导入的原因已写入 {exc.report}")
+        raise click.ClickException(str(exc)) from None
     except PerfnbError as exc:
         raise click.ClickException(str(exc)) from None
-    report = result.imported.report
-    for line in report:
+    imported = result.imported
+    for line in imported.report:
         if line.result != "已导入":
-            where = " ".join(printable(p, 80) for p in (line.file, line.where) if p)
-            text = f"“{printable(line.text, 60)}”" if line.text else ""
-            click.echo(f"{line.result}  {where} {text}：{printable(line.note, 200)}")
+            _echo_line(line)
     for problem in result.loaded.problems:
         click.echo(str(problem))
-    mapped = sum(line.result == "已导入" for line in report)
+    for warning in imported.warnings:
+        click.echo(f"[警告] {printable(warning, 300)}")
+    mapped = sum(line.result == "已导入" for line in imported.report)
     click.echo(
-        f"已导入 {result.folder}：{result.projects} 个项目，{mapped} 个值；未导入 {len(result.imported.ignored)} 处"
+        f"已导入 {result.folder}：{result.projects} 个{'项目' if imported.kind != 'department_self_evaluation' else '部门表'}，"
+        f"{mapped} 个值；表中数字 {imported.numbers_imported + imported.numbers_ignored} 个，已导入 "
+        f"{imported.numbers_imported} 个，未导入 {imported.numbers_ignored} 个；未导入 {len(imported.ignored)} 处"
         f"（逐项见 {result.folder / REPORT_FILE}）；校验：错误 {len(result.loaded.errors)}、"
         f"警告 {len(result.loaded.warnings)}"
     )
     sys.exit(0 if result.loaded.ok else 1)
+
+
+def _echo_line(line: object) -> None:
+    """One line of the import report, for the terminal."""
+    result, file, where, text, _, note = line.row()  # type: ignore[attr-defined]
+    place = " ".join(printable(p, 80) for p in (file, where) if p)
+    shown = f"“{printable(text, 60)}”" if text else ""
+    click.echo(f"{result}  {place} {shown}：{printable(note, 300)}")
 
 
 @cli.command("synth")

@@ -21,7 +21,7 @@ from perfnb.errors import DataFileError, InvalidDepartmentError, PerfnbError
 from perfnb.model import Department, Location
 from perfnb.paths import DEFAULT_DATA_DIR, check_dept_id, department_dir, discover
 from perfnb.problems import Problem, Severity, problem_from_error
-from perfnb.schema import TABLES, DepartmentHeader, Row, TableSpec, error_message
+from perfnb.schema import LATER_COLUMNS, TABLES, DepartmentHeader, Row, TableSpec, error_message
 from perfnb.tables import RawTable, SourceFile, read_csv, read_text, read_xlsx
 from perfnb.targets import ValueKind, parse_value
 from perfnb.yamlfile import key_lines, read_yaml
@@ -321,7 +321,7 @@ class _Loader:
             elif not name:
                 self.add(raw.file, raw.header_row, None, None, "blank_column", "有空白列名", "每列都有列名")
         for name in spec.columns:
-            if name not in seen:
+            if name not in seen and name not in LATER_COLUMNS.get(spec.name, ()):
                 title = spec.model.model_fields[name].title
                 self.add(raw.file, raw.header_row, name, None, "missing_column", f"缺少列 {name}（{title}）",
                          "列名：" + ", ".join(spec.columns))  # fmt: skip
@@ -349,6 +349,7 @@ class _Loader:
         self.check_refs("reported_figures", "indicator_ids", indicators, "indicators")
         self.check_refs("funds", "parent", funds, "funds")
         self.check_refs("indicators", "funds_ids", funds, "funds")
+        self.check_refs("reported_figures", "funds_id", funds, "funds")
         self.check_parent_cycles()
         self.check_projects()
         self.check_indicators(year)

@@ -21,7 +21,7 @@ from perfnb.schemes import Scheme
 from perfnb.targets import ValueKind, parse_value
 from perfnb.units import MONEY_UNITS, convert_money
 
-__all__ = ["check_funds", "check_reported_rates", "rate_of"]
+__all__ = ["check_funds", "check_reported_rates", "execution_code", "rate_of"]
 
 _SUM_COLUMNS = (*MONEY_COLUMNS, "quantity", "quantity_2")
 _RATE_MEASURES = {"execution_rate", "arrival_rate", "cost_variance", "adjustment_rate"}
@@ -194,21 +194,25 @@ def _key_tasks(facts: Facts, rec: Recorder) -> None:
 def _execution(facts: Facts, rec: Recorder, scheme: Scheme) -> None:
     """Execution or receipts above budget (warning), and a large unspent share (scheme's threshold)."""
     for row in facts.dept.funds:
-        if row.budget is None or row.side != "来源":
+        budget = row.budget if row.budget is not None else row.budget_initial
+        if budget is None or row.side != "来源":
             continue
+        base = "全年预算数" if row.budget is not None else "年初预算数（表中没有全年预算数）"
         for column in ("executed", "received"):
             value = getattr(row, column)
-            if value is not None and value > row.budget:
+            if value is not None and value > budget:
                 rec.add(
                     finding(
                         "EXECUTION_OVER_BUDGET",
                         row.line,
-                        f"{row.line}的{MONEY_COLUMNS[column]} {plain(value)} 大于全年预算数 {plain(row.budget)}",
+                        f"{row.line}的{MONEY_COLUMNS[column]} {plain(value)} 大于{base} {plain(budget)}",
                         cell=facts.dept.cell("funds", row.id, column),
                         reported=plain(value),
                         project_id=row.project_id,
                     )
                 )
+        if row.budget is None:
+            continue
         if scheme.low_execution is not None and row.executed is not None and row.budget > 0:
             unspent = percent(row.budget - row.executed, row.budget)
             if unspent is not None and unspent > scheme.low_execution and _is_total(facts, row):
@@ -238,6 +242,7 @@ def rate_of(facts: Facts, code: str, row: FundLine) -> tuple[Decimal | None, lis
     pairs = {
         "execution_rate": ("executed", "budget"),
         "execution_rate_received": ("executed", "received"),
+        "execution_rate_initial": ("executed", "budget_initial"),
         "arrival_rate": ("received", "budget"),
         "adjustment_rate": ("budget", "budget_initial"),
         "cost_variance": ("budget", "budget"),
@@ -264,6 +269,7 @@ def rate_of(facts: Facts, code: str, row: FundLine) -> tuple[Decimal | None, lis
 _RATE_FORMULAS = {
     "execution_rate": RATES["execution_rate"].formula,
     "execution_rate_received": RATES["execution_rate_received"].formula,
+    "execution_rate_initial": RATES["execution_rate_initial"].formula,
     "arrival_rate": RATES["arrival_rate"].formula,
     "adjustment_rate": "（全年预算数 − 年初预算数） / 年初预算数 × 100%",
     "cost_variance": "（预算数 − 执行数） / 预算数 × 100%",
@@ -308,7 +314,16 @@ def check_reported_rates(facts: Facts, rec: Recorder, scheme: Scheme, basis_of: 
     _denominators(facts, rec, matched)
 
 
+def execution_code(row: FundLine, code: str) -> str:
+    """The execution rate a funds row allows: ``code``, or on 年初预算数 when the row prints no 全年预算数."""
+    if code == "execution_rate" and row.budget is None and row.budget_initial is not None:
+        return "execution_rate_initial"
+    return code
+
+
 def _row_for(facts: Facts, fig: ReportedFigure) -> FundLine | None:
+    if fig.funds_id:
+        return facts.funds.get(fig.funds_id)
     for ind_id in fig.indicator_ids:
         ind = facts.indicators.get(ind_id)
         if ind and ind.funds_ids:
@@ -320,6 +335,8 @@ def _rate(facts: Facts, rec: Recorder, fig: ReportedFigure, code: str) -> str:
     """Reconcile one printed rate; return the basis that matched ("" when none or ambiguous)."""
     row = _row_for(facts, fig)
     cell = facts.reported_cell(fig)
+    if row is not None:
+        code = execution_code(row, code)
     formula = _RATE_FORMULAS[code]
     if row is None:
         rec.unchecked(

@@ -47,6 +47,7 @@ DOC_KINDS: Final[dict[str, str]] = {
     "target_table": "绩效目标表（部门整体或项目）",
     "department_target_application": "部门整体预算绩效目标申报表",
     "project_self_evaluation": "项目支出绩效自评表",
+    "department_self_evaluation": "部门整体支出绩效自评表",
     "special_fund_report": "专项资金绩效自评报告",
 }
 
@@ -68,7 +69,10 @@ MEASURES: Final[dict[str, str]] = {
     "statistic": "文中其他统计数（无原始数据，通常无法复算）",
 }
 
-DocKind = Literal["target_table", "department_target_application", "project_self_evaluation", "special_fund_report"]
+DocKind = Literal[
+    "target_table", "department_target_application", "project_self_evaluation", "department_self_evaluation",
+    "special_fund_report",
+]  # fmt: skip
 Side = Literal["来源", "支出"]
 FundSource = Literal["财政拨款", "上年结转", "其他资金"]
 ExpenseType = Literal["基本支出", "项目支出"]
@@ -438,6 +442,9 @@ class ReportedFigure(Row):
     formula: OptText = col("文中公式", "文件列出的计算式，照原文", default=None)
     ref: OptText = col("出处", _REF, default=None)
     note: OptText = col("备注", "录入说明", default=None)
+    funds_id: OptRowId = col(
+        "对应资金行", "该数字所属的资金行（funds.csv 的 id），如 基本支出 一行的执行率、分值和得分；可不填（本列可以没有）", default=None
+    )
 
     @field_validator("value")
     @classmethod
@@ -450,6 +457,10 @@ class ReportedFigure(Row):
     def number(self) -> Decimal | None:
         """The printed number (None for a grade)."""
         return None if self.measure == "grade" else parse_decimal(self.value)
+
+
+#: Columns added to a table after format version 1: a file written before them may leave them out.
+LATER_COLUMNS: Final[dict[str, frozenset[str]]] = {"reported_figures": frozenset({"funds_id"})}
 
 
 class TableSpec(BaseModel):

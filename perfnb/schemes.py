@@ -92,8 +92,10 @@ class Scheme(_Model):
 
     @model_validator(mode="after")
     def _sections_add_up(self) -> Scheme:
-        weights = [s.weight or Decimal(0) for s in self.sections]
-        added = sum(weights) + (self.execution_weight or 0)
+        weights = [s.weight for s in self.sections]
+        if any(w is None for w in weights):
+            return self  # a template without default weights: the form's own weights are checked instead
+        added = sum(w for w in weights if w is not None) + (self.execution_weight or 0)
         if self.sections and added != self.total:
             raise ValueError(f"各部分分值（含预算执行）之和为 {added}，不等于总分 {self.total}")
         return self

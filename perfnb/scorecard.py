@@ -8,18 +8,19 @@ shows in its section, and a row that cannot be checked is carried as printed (an
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from decimal import Decimal
 
 from perfnb.facts import Facts
 from perfnb.figures import Cell, Figure, Input, Verdict, plain
 from perfnb.findings import finding
-from perfnb.numbers import round_half_up
+from perfnb.numbers import normalize_text, round_half_up
 from perfnb.problems import Severity
 from perfnb.rates import RATES
-from perfnb.reconcile import rate_of
+from perfnb.reconcile import execution_code, rate_of
 from perfnb.recorder import Alternative, Recorder
-from perfnb.schema import Indicator, ReportedFigure
+from perfnb.schema import FundLine, Indicator, ReportedFigure
 from perfnb.schemes import Rule, Scheme, Section, short
 from perfnb.scoring import (
     grade_of,
@@ -228,6 +229,8 @@ class Scorecard:
             return w, "时效指标：在期限内完成得满分", inputs, ""
         if met is False:
             return None, "", inputs, "时效指标逾期或未按要求完成，扣分由评价人判断"
+        if target is not None and actual is not None and _same_words(target.raw, actual.raw):
+            return w, "实际完成值与年度指标值相同：达成，得满分", inputs, ""
         if actual is not None and qualitative_tier(actual.raw) is not None:
             return None, "", inputs, f"tier:{actual.raw}"
         if target is None or actual is None:
@@ -353,12 +356,22 @@ class Scorecard:
         for fig in self.facts.reported("grade"):
             self._grade(fig)
         if self.scheme.mode == "national_project":
-            for project in self.facts.dept.projects:
-                self._national_weights(project.id)
+            owners: list[str | None] = [project.id for project in self.facts.dept.projects]
+            if self.facts.dept.indicators_of(None):
+                owners.insert(0, None)
+            for owner in owners:
+                self._national_weights(owner)
 
-    def _national_weights(self, project_id: str) -> None:
+    def _name(self, project_id: str | None) -> str:
+        """A project's name for a message (the department's for None)."""
+        if project_id is None:
+            return self.facts.dept.header.name
+        return next((p.name for p in self.facts.dept.projects if p.id == project_id), project_id)
+
+    def _national_weights(self, project_id: str | None) -> None:
         """Rules 1, 12 and 13 of the national table: weights roll up, default weights, money vs targets."""
         rows = [i for i in self.facts.dept.indicators_of(project_id) if i.level3]
+        name = self._name(project_id)
         weights = [i.weight for i in rows if i.weight is not None]
         if not rows or len(weights) != len(rows):
             return
@@ -368,8 +381,8 @@ class Scorecard:
             self.rec.add(
                 finding(
                     "WEIGHT_MISMATCH",
-                    project_id,
-                    f"{project_id} 各三级指标分值合计 {plain(sum(weights, Decimal(0)))} 分，应为 {plain(expected)} 分",
+                    name,
+                    f"{name} 各三级指标分值合计 {plain(sum(weights, Decimal(0)))} 分，应为 {plain(expected)} 分",
                     cell=cell,
                     project_id=project_id,
                 )
@@ -382,7 +395,7 @@ class Scorecard:
                         finding(
                             "WEIGHT_DEPARTURE",
                             section.name,
-                            f"{project_id} 的{section.name}指标分值合计 {plain(got)} 分，"
+                            f"{name} 的{section.name}指标分值合计 {plain(got)} 分，"
                             f"默认为 {plain(section.weight)} 分（单位可以另定，仅作提示）",
                             cell=cell,
                             project_id=project_id,
@@ -397,8 +410,8 @@ class Scorecard:
                 self.rec.add(
                     finding(
                         "SCORE_VS_EXECUTION",
-                        project_id,
-                        f"{project_id} 指标得分率 {plain(round_half_up(score / expected * 100, 2))}% 比预算执行得分率 "
+                        name,
+                        f"{name} 指标得分率 {plain(round_half_up(score / expected * 100, 2))}% 比预算执行得分率 "
                         f"{plain(round_half_up(execution / w * 100, 2))}% 高出 {plain(round_half_up(gap, 2))}%"
                         f"（超过 {plain(limit)}%）：完成的指标多而花的钱少，需核实",
                         cell=cell,
@@ -433,6 +446,8 @@ class Scorecard:
         )
 
     def _weight(self, fig: ReportedFigure) -> None:
+        if self.scheme.mode == "national_project" and self._form_weight(fig):
+            return
         section = self.scheme.section(fig.section or "")
         if short(fig.section or "") in _EXECUTION_SECTIONS and self.scheme.execution_weight is not None:
             section = Section(name=fig.section or "", weight=self.scheme.execution_weight)
@@ -448,6 +463,38 @@ class Scorecard:
             section.weight,
             code="WEIGHT_MISMATCH",
         )
+
+    def _form_weight(self, fig: ReportedFigure) -> bool:
+        """A category's or the whole table's printed 分值 against the form's own weights (national table):
+        Σ the rows' 分值 of the category, or Σ every row's 分值 + the execution 分值 for the total. False
+        when a row of the category prints no 分值 (the scheme's weight is then the reference)."""
+        path = fig.section or ""
+        owner, found = self._owner(fig.project_id)
+        if not found or short(path) in _EXECUTION_SECTIONS:
+            return False
+        total = short(path) in _TOTAL_SECTIONS
+        rows = [i for i in self.facts.dept.indicators_of(owner) if i.level3] if total else (
+            self.facts.section_indicators(path, owner))  # fmt: skip
+        if not rows or any(i.weight is None for i in rows):
+            return False
+        inputs = [Input(f"{i.level3}分值", i.weight, "分", self.facts.dept.cell("indicators", i.id, "weight"))
+                  for i in rows if i.weight is not None]  # fmt: skip
+        value = sum((i.weight for i in rows if i.weight is not None), Decimal(0))
+        formula = f"Σ {path} 各三级指标分值"
+        if total:
+            execution = next((f for f in self.facts.reported("weight") if f.project_id == fig.project_id
+                              and short(f.section or "") in _EXECUTION_SECTIONS and f.number is not None
+                              and (not f.funds_id or self.facts.funds.get(f.funds_id) is self.facts.total_row(owner))),
+                             None)  # fmt: skip
+            w = execution.number if execution is not None else self.scheme.execution_weight
+            if w is None:
+                return False
+            cell = self.facts.reported_cell(execution) if execution is not None else None
+            inputs.insert(0, Input("预算执行分值" + ("" if execution else "（评分方案）"), w, "分", cell))
+            value += w
+            formula = "预算执行分值 + Σ 各三级指标分值"
+        self._reconcile(fig, "weight", formula, inputs, value, code="WEIGHT_MISMATCH")
+        return True
 
     def _section(self, fig: ReportedFigure) -> None:
         path = fig.section or ""
@@ -519,20 +566,42 @@ class Scorecard:
         w, row = self.scheme.execution_weight, self.facts.total_row(project_id)
         if w is None or row is None:
             return None, [], "评分方案没有预算执行分值，或找不到项目的资金合计行"
-        rate, inputs = rate_of(self.facts, self.scheme.execution_rate, row)
+        return self._execution_of(row, w)[:3]
+
+    def _execution_of(self, row: FundLine, w: Decimal) -> tuple[Decimal | None, list[Input], str, str]:
+        """The execution score of one funds row with ``w`` points, unrounded: (score, inputs, why not, rate code)."""
+        code = execution_code(row, self.scheme.execution_rate)
+        rate, inputs = rate_of(self.facts, code, row)
         inputs = [Input("分值", w, "分"), *inputs]
         if rate is None:
-            return None, inputs, "全年预算数为 0 或缺少执行数：执行率不适用"
-        return score_proportional(w, rate / 100, cap=self.scheme.execution_cap), inputs, ""
+            blank = any(i.value == "（空）" for i in inputs)
+            why = "资金行缺少预算数或执行数，执行率无法计算" if blank else "预算数为 0：执行率不适用"
+            return None, inputs, why, code
+        return score_proportional(w, rate / 100, cap=self.scheme.execution_cap), inputs, "", code
 
     def _execution_score(self, fig: ReportedFigure) -> None:
-        value, inputs, why = self._execution(fig.project_id)
+        row = self.facts.funds.get(fig.funds_id) if fig.funds_id else self.facts.total_row(fig.project_id)
+        printed_w = self._printed_weight(fig)
+        w = printed_w if printed_w is not None else self.scheme.execution_weight
+        if w is None or row is None:
+            return self._cannot(fig, "评分方案没有预算执行分值，或找不到对应的资金行")
+        value, inputs, why, code = self._execution_of(row, w)
         if value is None:
             return self._cannot(fig, why, inputs)
-        w = self.scheme.execution_weight
-        assert w is not None
-        formula = f"min({plain(w)}, {RATES[self.scheme.execution_rate].label} × {plain(w)})"
+        cap = "min" if self.scheme.execution_cap else ""
+        formula = f"{cap}({plain(w)}, {RATES[code].label} × {plain(w)})" if cap else f"{RATES[code].label} × {plain(w)}"
+        if printed_w is not None and printed_w != self.scheme.execution_weight:
+            formula += "（分值为本行印出的分值）"
         self._reconcile(fig, "score", formula, inputs, value)
+
+    def _printed_weight(self, fig: ReportedFigure) -> Decimal | None:
+        """The 分值 printed for the same funds row as a printed execution score (基本支出 10 分 …), if any."""
+        if not fig.funds_id:
+            return None
+        for other in self.facts.reported("weight"):
+            if other.funds_id == fig.funds_id and other.project_id == fig.project_id:
+                return other.number
+        return None
 
     def execution_value(self, project_id: str | None) -> Decimal | None:
         """The recomputed execution score of a project (national scheme), rounded."""
@@ -603,11 +672,20 @@ class Scorecard:
                 )
             )
 
+    def _owner(self, project_id: str | None) -> tuple[str | None, bool]:
+        """Whose total a figure without a project is: the department's own (a whole-department form with its
+        own funds or indicators), else the only project's; (owner, found)."""
+        if project_id is not None:
+            return project_id, True
+        if self.facts.dept.indicators_of(None) or self.facts.total_row(None) is not None:
+            return None, True
+        projects = [p.id for p in self.facts.dept.projects]
+        return (projects[0], True) if len(projects) == 1 else (None, False)
+
     def _national_total(self, fig: ReportedFigure) -> None:
-        projects = [fig.project_id] if fig.project_id else [p.id for p in self.facts.dept.projects]
-        if len(projects) != 1:
+        p, found = self._owner(fig.project_id)
+        if not found:
             return self._cannot(fig, "总分应按单个项目计算")
-        p = projects[0]
         execution = self.execution_value(p)
         rows = [i.id for i in self.facts.dept.indicators_of(p) if i.level3]
         value, inputs = self.rows_value(rows)
@@ -681,6 +759,12 @@ class Scorecard:
                     figure_id=fig.id,
                 )
             )
+
+
+def _same_words(target: str, actual: str) -> bool:
+    """Whether an actual value repeats its target word for word (合格 → 合格, 市级保护单位 → 市级保护单位)."""
+    flat = [re.sub(r"\s+", "", normalize_text(t)) for t in (target, actual)]
+    return bool(flat[0]) and flat[0] == flat[1]
 
 
 def _label(fig: ReportedFigure) -> str:

@@ -53,7 +53,7 @@ QUALITATIVE_WORDS: tuple[str, ...] = tuple(
 _OP_SYMBOLS: tuple[tuple[str, Op], ...] = (
     (">=", Op.GE), ("≥", Op.GE), ("≧", Op.GE), ("⩾", Op.GE),
     ("<=", Op.LE), ("≤", Op.LE), ("≦", Op.LE), ("⩽", Op.LE),
-    ("==", Op.EQ), ("=", Op.EQ), (">", Op.GT), ("<", Op.LT),
+    ("==", Op.EQ), ("=", Op.EQ), ("═", Op.EQ), ("〓", Op.EQ), (">", Op.GT), ("<", Op.LT),
 )  # fmt: skip
 _OP_PREFIXES: tuple[tuple[str, Op], ...] = (
     ("大于等于", Op.GE), ("不少于", Op.GE), ("不低于", Op.GE), ("不小于", Op.GE),
@@ -82,6 +82,7 @@ _WHOLE_YEAR = re.compile(r"^(?P<y>\d{4})年(?:全年|度|年度|全年度|内|�
 _YEAR_END = re.compile(r"^(?P<y>\d{4})?年(?:底|末)$")
 _SQUARE_METRE = re.compile(r"(?<=\d)(?:m2|M2)(?![\w])")
 _UNIT_OK = re.compile(r"^[^\s\d]{1,12}$")
+_MULTIPLIERS = {"万": 4, "亿": 8}
 
 
 @dataclass(frozen=True)
@@ -175,6 +176,11 @@ def _numeric(raw: str, op: Op, num: str, unit_text: str, *, upper: str | None, i
     value = Decimal(num.replace(",", ""))
     high = Decimal(upper.replace(",", "")) if upper is not None else None
     unit = normalize_unit(unit_text) if unit_text else None
+    if unit and unit not in COUNT_UNITS and unit[0] in _MULTIPLIERS and normalize_unit(unit[1:]) in COUNT_UNITS:
+        # 3万条: 万 multiplies (30000 条); units that are counted in 万 (万人次) stay as they are
+        factor = Decimal(10) ** _MULTIPLIERS[unit[0]]
+        value, high = value * factor, None if high is None else high * factor
+        unit = normalize_unit(unit[1:])
     per = None
     if unit and "/" in unit:
         head, _, tail = unit.partition("/")

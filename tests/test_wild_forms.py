@@ -1,0 +1,133 @@
+"""Real published forms from nine provinces and more (``tests/forms/wild``), rebuilt and imported as a user would.
+
+Each form is printed to a file, imported with ``perfnb import`` (no ``--year``: the year is read or
+inferred), validated and checked; what its module's ``expect`` says must come back: the kind, year,
+money unit, projects, indicators, the printed figures, amounts and targets. Every printed number
+is imported or listed as not imported, with a reason.
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+import yaml
+
+from perfnb.engine import check_department
+from perfnb.errors import PerfnbError
+from perfnb.forms.department import REPORT_FILE
+from perfnb.forms.extract import is_number
+from perfnb.forms.grid import read_form
+from perfnb.forms.importer import import_forms
+from perfnb.load import load_department
+from tests.forms.wild import WildForm, all_forms
+
+FORMS = all_forms()
+
+
+def rows(folder: Path, name: str) -> list[dict[str, str]]:
+    with (folder / name).open(encoding="utf-8-sig", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+@pytest.fixture(scope="module")
+def imported(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """Every wild form imported once into its own department folder."""
+    root = tmp_path_factory.mktemp("wild")
+    out = {}
+    for form in FORMS:
+        path = form.write(root)
+        try:
+            out[form.id] = import_forms([path], form.id.lower(), root / "raw").folder
+        except PerfnbError as exc:  # reported by the test of that form; the other forms still run
+            out[form.id] = root / "failed" / f"{form.id}：{exc}"
+    return out
+
+
+@pytest.mark.parametrize("form", FORMS, ids=[f.id for f in FORMS])
+def test_imports_and_validates(form: WildForm, imported: dict[str, Path]) -> None:
+    assert imported[form.id].parent.name == "raw", imported[form.id].name
+    loaded = load_department(form.id.lower(), imported[form.id].parent)
+    assert loaded.errors == (), [str(p) for p in loaded.errors]
+
+
+def test_there_are_real_forms_from_many_places() -> None:
+    assert len([f for f in FORMS if f.id.startswith("R")]) >= 10
+    assert len({f.place[:2] for f in FORMS}) >= 8
+    kinds = {f.expect.kind for f in FORMS}
+    assert kinds == {"project_self_evaluation", "department_self_evaluation", "target_table"}
+    for form in FORMS:
+        assert form.source.startswith("http"), form.id
+
+
+@pytest.mark.parametrize("form", FORMS, ids=[f.id for f in FORMS])
+def test_header(form: WildForm, imported: dict[str, Path]) -> None:
+    header = yaml.safe_load((imported[form.id] / "department.yaml").read_text(encoding="utf-8"))
+    assert (header["kind"], header["fiscal_year"], header["money_unit"]) == (
+        form.expect.kind, form.expect.year, form.expect.money_unit,
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize("form", FORMS, ids=[f.id for f in FORMS])
+def test_projects_and_indicators(form: WildForm, imported: dict[str, Path]) -> None:
+    folder = imported[form.id]
+    projects = rows(folder, "projects.csv")
+    count = len(projects) or (1 if form.expect.kind == "department_self_evaluation" else 0)
+    assert count == form.expect.projects
+    indicators = [r for r in rows(folder, "indicators.csv") if r["level3"]]
+    assert len(indicators) == form.expect.indicators, [r["level3"] for r in indicators]
+    for name, target in form.expect.targets:
+        found = [r["target"] for r in indicators if name in r["level3"]]
+        assert found[:1] == [target], (name, found)
+
+
+@pytest.mark.parametrize("form", FORMS, ids=[f.id for f in FORMS])
+def test_printed_figures(form: WildForm, imported: dict[str, Path]) -> None:
+    folder = imported[form.id]
+    first = next((r["id"] for r in rows(folder, "projects.csv") if r["kind"] != "重点任务"), "")
+    figures = [r for r in rows(folder, "reported_figures.csv") if r["project_id"] == first]
+    for measure, value in form.expect.figures.items():
+        values = [r["value"] for r in figures if r["measure"] == measure]
+        assert values[:1] == [value], (measure, values)
+    funds = rows(folder, "funds.csv")
+    for line, column, value in form.expect.funds:
+        found = [r[column] for r in funds if line in r["line"] and r[column]]
+        assert found[:1] == [value], (line, column, [(r["line"], r[column]) for r in funds])
+
+
+@pytest.mark.parametrize("form", FORMS, ids=[f.id for f in FORMS])
+def test_every_number_is_accounted_for(form: WildForm, imported: dict[str, Path], tmp_path: Path) -> None:
+    """Each cell holding a number is imported (its destination named) or listed with a reason."""
+    read = read_form(form.write(tmp_path))
+    numbers = {(grid.label, grid.where(r, c)) for grid in read.grids for r, row in enumerate(grid.cells)
+               for c, text in enumerate(row) if is_number(text) and (r, c) not in grid.merged}  # fmt: skip
+    report = rows(imported[form.id], REPORT_FILE)
+    places = {line["位置"] for line in report}
+    whole_tables = {line["位置"] for line in report if line["结果"] == "未导入" and "整张表未导入" in line["说明"]}
+    for label, where in numbers:
+        listed = where in places or label in whole_tables or any(
+            line["结果"] == "未导入" and line["位置"].split(" ")[0] == where.split(" ")[0] and _same_row(line, where)
+            for line in report
+        )
+        assert listed, where
+
+
+def _same_row(line: dict[str, str], where: str) -> bool:
+    """Whether a report line listing a whole row covers the cell ``where`` (same sheet and row)."""
+    row = "".join(ch for ch in where.rsplit(" ", 1)[-1] if ch.isdigit())
+    own = "".join(ch for ch in line["位置"].rsplit(" ", 1)[-1] if ch.isdigit())
+    return bool(row) and row == own
+
+
+@pytest.mark.parametrize("form", FORMS, ids=[f.id for f in FORMS])
+def test_checks(form: WildForm, imported: dict[str, Path]) -> None:
+    folder = imported[form.id]
+    loaded = load_department(folder.name, folder.parent)
+    assert loaded.department is not None
+    result = check_department(loaded.department, department_dir=folder)
+    scored = form.expect.kind != "target_table"
+    assert (result.scheme.mode != "targets_only") == scored
+    if scored and form.expect.figures.get("execution_rate"):
+        rates = [f for f in result.figures if f.measure.startswith("execution_rate") and f.project_id in (None, "p1")]
+        assert rates, "the printed execution rate was not reconciled"
