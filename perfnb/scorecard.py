@@ -41,6 +41,7 @@ __all__ = ["Scorecard"]
 _EXECUTION_SECTIONS = ("预算执行", "预算执行率", "资金执行")
 _Pair = tuple[Decimal | None, Decimal | None]  # a row's actual and target as comparable numbers (targets.comparable)
 _TOTAL_SECTIONS = ("总分", "合计", "总计")  # a weight printed for the whole table: the scheme's total
+_INDICATOR_SECTIONS = ("绩效指标", "年度绩效目标", "绩效目标", "指标")  # a weight printed for all the indicators
 
 
 class Scorecard:
@@ -472,9 +473,16 @@ class Scorecard:
         owner, found = self._owner(fig.project_id)
         if not found or short(path) in _EXECUTION_SECTIONS:
             return False
-        total = short(path) in _TOTAL_SECTIONS
-        rows = [i for i in self.facts.dept.indicators_of(owner) if i.level3] if total else (
+        total, whole = short(path) in _TOTAL_SECTIONS, path in _INDICATOR_SECTIONS
+        rows = [i for i in self.facts.dept.indicators_of(owner) if i.level3] if total or whole else (
             self.facts.section_indicators(path, owner))  # fmt: skip
+        if whole and (not rows or any(i.weight is None for i in rows)) and self.scheme.total:
+            expected = self.scheme.total - (self.scheme.execution_weight or Decimal(0))
+            self._reconcile(fig, "weight", f"评分方案 {self.scheme.name}：总分 − 预算执行分值",
+                            [Input("方案总分", self.scheme.total, "分"),
+                             Input("方案预算执行分值", self.scheme.execution_weight or Decimal(0), "分")],
+                            expected, code="WEIGHT_MISMATCH")  # fmt: skip
+            return True
         if not rows or any(i.weight is None for i in rows):
             return False
         inputs = [Input(f"{i.level3}分值", i.weight, "分", self.facts.dept.cell("indicators", i.id, "weight"))

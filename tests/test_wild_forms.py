@@ -9,6 +9,7 @@ is imported or listed as not imported, with a reason.
 from __future__ import annotations
 
 import csv
+import re
 from pathlib import Path
 
 import pytest
@@ -107,17 +108,21 @@ def test_every_number_is_accounted_for(form: WildForm, imported: dict[str, Path]
     whole_tables = {line["位置"] for line in report if line["结果"] == "未导入" and "整张表未导入" in line["说明"]}
     for label, where in numbers:
         listed = where in places or label in whole_tables or any(
-            line["结果"] == "未导入" and line["位置"].split(" ")[0] == where.split(" ")[0] and _same_row(line, where)
+            line["结果"] == "未导入" and _same_row(line, where)
             for line in report
         )
         assert listed, where
 
 
 def _same_row(line: dict[str, str], where: str) -> bool:
-    """Whether a report line listing a whole row covers the cell ``where`` (same sheet and row)."""
-    row = "".join(ch for ch in where.rsplit(" ", 1)[-1] if ch.isdigit())
-    own = "".join(ch for ch in line["位置"].rsplit(" ", 1)[-1] if ch.isdigit())
-    return bool(row) and row == own
+    """Whether a report line listing a whole row covers the cell ``where`` (same table and row)."""
+    return _row_of(line["位置"]) == _row_of(where) is not None
+
+
+def _row_of(where: str) -> tuple[str, str] | None:
+    """(table, row) of a location: ``工作表“X” D6`` → (工作表“X”, 6); ``表格 1 第 6 行第 3 列`` → (表格 1, 6)."""
+    found = re.match(r"^(.*?) 第 (\d+) 行第 \d+ 列$", where) or re.match(r"^(.*) [A-Z]+(\d+)$", where)
+    return (found.group(1), found.group(2)) if found else None
 
 
 @pytest.mark.parametrize("form", FORMS, ids=[f.id for f in FORMS])

@@ -216,7 +216,9 @@ class _Builder:
                 fid = f"{fid}-2" if not re.search(r"-\d+$", fid) else re.sub(r"\d+$", lambda m: str(int(m[0]) + 1), fid)
             seen.add(fid)
             ids.append(fid)
-        for i, fund in enumerate(form.funds):
+        main = next((i for i, f in enumerate(form.funds) if ids[i] in (prefix, "f-total")), None)
+        for i in sorted(range(len(form.funds)), key=lambda i: i != main):  # the year's total first: the project's
+            fund = form.funds[i]
             line = self.lines[fund.key]
             parent = form.funds[fund.parent] if fund.parent is not None else None
             row = {"id": ids[i], "project_id": pid, "side": line.side, "line": _clean(fund.line.text).rstrip(":："),
@@ -249,6 +251,8 @@ class _Builder:
             return _clean(fund.line.text)
         if parent is not None and self.lines[parent.key].role == "subtotal":
             return _clean(parent.line.text)
+        if fund.key == "item":
+            return "支出明细"
         return "按支出性质分" if line.expense_type else "资金来源"
 
     def indicators(self, pid: str, form: FormProject) -> None:
@@ -311,7 +315,7 @@ class _Builder:
             self.figure(form, pid, "weight", f"{path.split('/')[-1]}分值", value, section=path,
                         note="类别栏中印出的分值")  # fmt: skip
         self.figure(form, pid, "weight", "总分值", form.total_weight, section="总分")
-        self.figure(form, pid, "total_score", "总分", form.total_score)
+        self.figure(form, pid, "total_score", "总分", form.total_score or form.fields.get("total_score"))
         grade = form.fields.get("grade") or form.total_grade
         self.figure(form, pid, "grade", "评价等级", grade, unit="")
 
@@ -539,7 +543,7 @@ def _key_figures(forms: Sequence[FormProject], kind: str, imported: Imported) ->
             missing.append("执行数")
         if not form.scored:
             missing.append("得分")
-        if form.total_score is None:
+        if form.total_score is None and "total_score" not in form.fields:
             missing.append("总分")
         if missing:
             what = "、".join(missing)

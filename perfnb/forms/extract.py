@@ -35,7 +35,7 @@ _YEAR: Final = re.compile(r"((?:19|20)\d{2})\s*年")
 _YEAR_LINE: Final = re.compile(r"^[(\[【]?(?:[^\d]{0,6}[:：])?((?:19|20)\d{2})年?度?[)\]】]?$")
 _FILE_YEAR: Final = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 _DATE: Final = re.compile(r"((?:19|20)\d{2})\s*(?:年|[-/.])")
-_AMOUNT_UNIT: Final = re.compile(r"^\s*([-+]?[\d,，.．０-９]+)\s*(万元|亿元|元|万)\s*$")
+_AMOUNT_UNIT: Final = re.compile(r"^\s*([-+]?[\d,，.．０-９]+)\s*(万元|亿元|元|万)?\s*(?:[(（][^()（）]*[)）])?\s*$")
 _NUMBER: Final = re.compile(r"^[-+]?(?:\d[\d,，]*)(?:[.．]\d+)?\s*(?:%|％|万元|亿元|元|万|分)?$")
 _PREFIX: Final = re.compile(r"^指标\s*\d+\s*[:：]\s*(?=\S)")
 _NO_VALUE: Final = frozenset({"", "—", "——", "－", "-", "–", "/", "／", "\\", "无"})
@@ -43,6 +43,9 @@ _INDICATOR_VALUES: Final = ("level3", "target", "actual", "weight", "score")
 _COLUMN_ORDER: Final = ("level1", "level2", "level3", "target", "actual", "weight", "score", "review", "deviation",
                         "method")  # fmt: skip
 _HEAD_ROWS: Final = 8  # the title and the year are looked for in the first rows
+_LINE_LENGTH: Final = 14  # longer texts are never taken for a funds line by their words
+_INDICATORS: Final = "绩效指标"  # the section of a weight printed for the whole indicator block
+_STAMP: Final = re.compile(r"^[(（]?\s*(盖章|签字|签章|签名)?\s*[)）]?$")  # a value left to the stamp or a signature
 _LATE_FIELDS: Final = ("grade", "filled_on", "stamp")  # fields printed below the indicator block
 
 
@@ -54,9 +57,14 @@ def is_number(text: str) -> bool:
 def split_amount(text: str) -> tuple[str, str | None]:
     """An amount cell as (number as printed, unit written in the cell): ``120.00万元`` → ``("120.00", "万元")``."""
     match = _AMOUNT_UNIT.match(text)
-    if not match:
+    if not match or not any(ch.isdigit() for ch in match.group(1)):
         return text, None
     return match.group(1).strip(), "万元" if match.group(2) == "万" else match.group(2)
+
+
+def is_amount(text: str) -> bool:
+    """Whether a cell holds an amount, possibly with its unit and a remark in brackets (``854万（其中…）``)."""
+    return is_number(text) or split_amount(text)[0] != text
 
 
 @dataclass(frozen=True)
@@ -171,6 +179,8 @@ class _Reader:
         self.indicator_rows: range = range(0)  # the rows of the indicator block (header band included)
         self.field_names = fmap.lookup(fmap.fields)
         self.fund_lines = fmap.funds_rows()
+        self.funds_columns = fmap.lookup(fmap.funds.columns)
+        self.items_block = False  # the funds block lists expense items (项目预算成本构成)
         self.labels = (
             frozenset(self.field_names) | frozenset(self.fund_lines) | fmap.names(fmap.goal.label)
             | frozenset(fmap.lookup(fmap.funds.columns)) | fmap.names(fmap.funds.label)
@@ -274,6 +284,11 @@ class _Reader:
                 year = _YEAR.search(normalise(text))
                 if year:
                     self.out.year = Value(year.group(1), where)
+        for text, where, at in lines:
+            flat = re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+            year = _YEAR_LINE.match(flat)
+            if year and self.out.year is not None and year.group(1) == self.out.year.text and at is not None:
+                self.label(*at)  # （2023年度） below a title that says 2023 already
         if self.out.year is not None:
             return
         for text, where, at in lines:
@@ -291,7 +306,7 @@ class _Reader:
     def fields(self) -> None:
         self._table_fields()
         for line in self.grid.before:  # 单位名称：…　　填报日期：… above a Word or PDF table
-            for part in re.split(r"[ \u3000]{2,}|\t", line):
+            for part in _parts(line):
                 split = label_value(part)
                 key = self.field_names.get(split[0]) if split else None
                 if split and key and key not in self.out.fields:
@@ -304,22 +319,23 @@ class _Reader:
                 if not self.is_anchor(r, c) or (r, c) in self.used:
                     continue
                 key = self.field_names.get(norm)
-                split = label_value(self.text[r][c]) if key is None else None
-                named = key or (self.field_names.get(split[0]) if split else None)
-                if r in self.indicator_rows and named not in _LATE_FIELDS:
-                    continue
                 if key is not None:
-                    if key in self.out.fields:
+                    if key in self.out.fields or (r in self.indicator_rows and key not in _LATE_FIELDS):
                         continue
                     at = self.right_of(r, c, labels)
-                    if at is not None:
+                    if at is not None and (key != "total_score" or is_number(self.text[at[0]][at[1]])):
                         self.label(r, c)
                         self.out.fields[key] = self.value(*at)
                     continue
-                if split and split[0] in self.field_names and self.field_names[split[0]] not in self.out.fields:
+                parts = _parts(self.text[r][c])
+                found = [(self.field_names.get(s[0]), s[1]) for s in (label_value(p) for p in parts) if s]
+                known = [(k, v) for k, v in found if k is not None and (r not in self.indicator_rows or k in _LATE_FIELDS)]
+                for k, v in known:
+                    if k not in self.out.fields and not _STAMP.match(v):
+                        self.out.fields[k] = Value(v, self.grid.where(r, c))
+                if known and len(known) == len(parts):
                     self.used.add((r, c))
                     self._take_copies(r, c)
-                    self.out.fields[self.field_names[split[0]]] = Value(split[1], self.grid.where(r, c))
 
     def tasks(self) -> None:
         """年度主要任务: a header naming 任务名称 and an amount or content; one task per row below it."""
@@ -364,22 +380,22 @@ class _Reader:
 
     def funds(self) -> int:
         """Read the funds block(s); return the row after the block (0 when there is none)."""
-        columns = self.map.lookup(self.map.funds.columns)
-        indicator_keys = frozenset(self.map.lookup(self.map.indicators.columns))
-        block_labels = self.map.names(self.map.funds.label)
+        block_labels = self.map.names(self.map.funds.label) | self.map.names(self.map.funds.items)
 
         def score(r: int) -> int:  # two funds columns, or one beside the block's label
             row = self.norm[r]
             if r in self.indicator_rows or {"一级指标", "三级指标"} & set(row):
                 return 0
-            keys = {columns[n] for n in row if n in columns and n not in indicator_keys - {"分值", "得分"}}
-            return len(keys - {"method"}) + any(n in block_labels for n in row)
+            keys = {self._funds_key(n) for n in row} - {None, "method"}
+            return len(keys) + any(n in block_labels for n in row)
 
         header = next((r for r in range(len(self.norm)) if score(r) >= 2), None)
         col_of: dict[int, str] = {}
         end = 0
         if header is not None:
-            col_of = self._header_columns(header, columns)
+            col_of = self._funds_columns(header)
+            items = self.map.names(self.map.funds.items)
+            self.items_block = any(self.norm[header][c] in items for c in self.anchors(header))
             for c in col_of:
                 self._unit_from(header, c)
             for c in range(len(self.norm[header])):
@@ -390,6 +406,38 @@ class _Reader:
         self._funds_pairs(block_labels)
         self._parents()
         return end
+
+    def _funds_key(self, norm: str) -> str | None:
+        """The funds column a header names: by its synonyms, else by the words of ``funds.keywords``."""
+        if not norm:
+            return None
+        key = self.funds_columns.get(norm)
+        if key is not None or norm in self.labels:
+            return key
+        for name, groups in self.map.funds.keywords.items():
+            if any(all(word in norm for word in group) for group in groups):
+                return name
+        return None
+
+    def _funds_columns(self, header: int) -> dict[int, str]:
+        """The funds header's columns: index → key (a column named once; 小计 after 年初 is the adjusted budget)."""
+        col_of: dict[int, str] = {}
+        for c in self.anchors(header):
+            norm = self.norm[header][c]
+            key = self._funds_key(norm)
+            if key is None and norm in self.map.funds.subtotal_of_adjusted and "budget_initial" in col_of.values():
+                key = "budget"
+            year = _YEAR.search(norm)
+            if key is not None and year and self.out.year is not None and year.group(1) != self.out.year.text:
+                continue  # 2020年实际执行数 in a 2022 form: an earlier year's figure, not this year's
+            if key is not None and key not in col_of.values():
+                col_of[c] = key
+                self.label(header, c)
+        amounts = [c for c, k in col_of.items() if k in ("budget_initial", "budget", "executed")]
+        if self.out.kind == "target_table" and [col_of[c] for c in amounts] == ["budget_initial"]:
+            col_of[amounts[0]] = "budget"  # a target table's one amount (年初安排金额) is the year's budget
+            self.out.notes.append(f"资金块只有一个金额栏“{self.text[header][amounts[0]]}”：按全年预算数（budget）导入")
+        return col_of
 
     def _header_weight(self, header: int, col_of: dict[int, str], block_labels: frozenset[str]) -> None:
         """The execution 分值 printed in a header (得分（20分*执行率）, 预算执行情况（20分）) for a total row that
@@ -422,6 +470,14 @@ class _Reader:
             if self._stop(r):
                 break
             found = self._line_cells(r, first)
+            if not found:  # 年度资金总额 written in the header row and merged down over the figures below it
+                merged = [c for c in range(first) if (r, c) in self.grid.merged and self.text[r][c]
+                          and self.fund_lines.get(self.norm[r][c]) and self.anchor(r, c)[0] < r]  # fmt: skip
+                if merged:
+                    found = [(merged[0], self.fund_lines[self.norm[r][merged[0]]], None)]
+            if not found and self.items_block:
+                labels = [c for c in range(first) if self.is_anchor(r, c) and (r, c) not in self.used]
+                found = [(labels[0], "item", None)] if labels else []
             if not found:
                 figures = [c for c in col_of if self.text[r][c] and (r, c) not in self.used]
                 labels = [c for c in range(first) if self.is_anchor(r, c) and (r, c) not in self.used]
@@ -433,7 +489,7 @@ class _Reader:
                 r += 1
                 continue
             for c, key, inline in found:
-                row = FundRow(key, Value(self.text[r][c], self.grid.where(r, c)), column=c)
+                row = FundRow(key, Value(self.text[r][c], self.grid.where(*self.anchor(r, c))), column=c)
                 self.label(r, c)
                 if inline is not None:
                     self._inline_amount(row, inline, self.grid.where(r, c))
@@ -460,38 +516,59 @@ class _Reader:
         for c in self.anchors(r):
             if (r, c) in self.used:
                 continue
-            key = self.fund_lines.get(self.norm[r][c])
+            norm = self.norm[r][c]
+            split = label_value(self.text[r][c])
+            if split and split[0] in self.fund_lines and is_amount(split[1]):
+                found.append((c, self.fund_lines[split[0]], split[1]))  # 其他资金：585.62
+                continue
+            key = self.fund_lines.get(norm)
+            if key is None and c < first and norm.endswith(self.map.funds.total_endings):
+                key = "total"  # 年度专项资金总额: a total by its ending, in a block with column headers
+            if key is None and split is None and norm not in self.labels and len(norm) <= _LINE_LENGTH:
+                key = self._line_by_words(norm)
+                if key is not None and not (c < first or loose) and self._pair_target(r, c) is None:
+                    key = None  # by its words alone, a name is a funds line only beside an amount
             if key is not None and (c < first or loose or self._pair_target(r, c) is not None):
                 found.append((c, key, None))
-                continue
-            split = label_value(self.text[r][c])
-            if split and split[0] in self.fund_lines and is_number(split[1]):
-                found.append((c, self.fund_lines[split[0]], split[1]))
         return found
+
+    def _line_by_words(self, norm: str) -> str | None:
+        """The funds line a name is by the words of ``funds.line_keywords`` (该项目支出上级资金 → current)."""
+        if any(word in norm for word in self.map.funds.line_exclude):
+            return None
+        return next((key for key, groups in self.map.funds.line_keywords.items()
+                     if any(all(word in norm for word in group) for group in groups)), None)  # fmt: skip
 
     def _put(self, row: FundRow, column: str, value: Value) -> None:
         amount, unit = split_amount(value.text)
         row.values[column] = Value(amount, value.where)
         row.unit = row.unit or unit
+        if amount != value.text.strip() and re.search(r"[(（]", value.text):
+            row.assumed = (row.assumed + "；" if row.assumed else "") + f"金额栏原文“{value.text.strip()}”"
+
+    def _column(self, key: str) -> str:
+        """Where an amount written beside a funds line's name goes: a target table's amounts are budgets."""
+        return "budget" if self.out.kind == "target_table" else self.map.funds.rows[key].column
 
     def _inline_amount(self, row: FundRow, text: str, where: str) -> None:
         line = self.map.funds.rows[row.key]
-        column = line.column
+        column = self._column(row.key)
         names = {"budget": "全年预算数", "executed": "全年执行数"}
         row.line = Value(re.split(r"[:：](?=[^:：]*$)", row.line.text)[0].strip(), where)
         self._put(row, column, Value(text, where))
-        row.assumed = (f"标签和金额写在同一格，没有列名：{'收入' if line.side == '来源' else '支出'}按性质分的金额"
-                       f"按{names[column]}导入")  # fmt: skip
+        if self.out.kind != "target_table":
+            row.assumed = (f"标签和金额写在同一格，没有列名：{'收入' if line.side == '来源' else '支出'}按性质分的金额"
+                           f"按{names[column]}导入")  # fmt: skip
 
     def _pair_target(self, r: int, c: int) -> tuple[int, int] | None:
         """The amount right of a funds line label (label–value pairs along a row), if it holds a number."""
         at = self.right_of(r, c)
-        return at if at is not None and is_number(self.text[at[0]][at[1]]) else None
+        return at if at is not None and is_amount(self.text[at[0]][at[1]]) else None
 
     def _pair_value(self, row: FundRow, r: int, c: int) -> None:
         at = self._pair_target(r, c)
         if at is not None:
-            self._put(row, self.map.funds.rows[row.key].column, self.value(*at))
+            self._put(row, self._column(row.key), self.value(*at))
 
     def _funds_pairs(self, block_labels: frozenset[str]) -> None:
         """Funds lines written as label–value pairs outside a header's columns (实施期资金总额 | 1,000,000)."""
@@ -509,7 +586,7 @@ class _Reader:
                 if inline is not None:
                     self._inline_amount(row, inline, self.grid.where(r, c))
                 elif at is not None:
-                    self._put(row, self.map.funds.rows[key].column, self.value(*at))
+                    self._put(row, self._column(key), self.value(*at))
                 self.out.funds.append(row)
 
     def _block_rows(self, block_labels: frozenset[str]) -> set[int]:
@@ -588,6 +665,21 @@ class _Reader:
             to = self.right_of(r, c, frozenset())
             if to is not None:
                 self.out.goal_expected = self.value(*to)
+        self._labelled_goal("goal_expected", self.map.names(self.map.goal.label))
+        self._labelled_goal("goal_period", self.map.names(self.map.goal.period_label))
+
+    def _labelled_goal(self, target: str, names: frozenset[str]) -> None:
+        """A goal written as label | text on a row of its own (实施期绩效目标 | …, 本年度绩效目标 | …)."""
+        if getattr(self.out, target) is not None:
+            return
+        for r in range(len(self.norm)):
+            for c in self.anchors(r):
+                if self.norm[r][c] in names and (r, c) not in self.used and r not in self.indicator_rows:
+                    to = self.right_of(r, c, frozenset())
+                    if to is not None:
+                        self.label(r, c)
+                        setattr(self.out, target, self.value(*to))
+                        return
 
     # --- indicators -----------------------------------------------------------------------
 
@@ -595,12 +687,19 @@ class _Reader:
         columns = self.map.lookup(self.map.indicators.columns)
         keys_of = [{columns[n] for n in row if n in columns} for row in self.norm]
         header = next((r for r, keys in enumerate(keys_of)
-                       if "level3" in keys and ({"level1", "level2"} & keys or {"target", "weight"} <= keys)), None)  # fmt: skip
+                       if ("level3" in keys and ({"level1", "level2"} & keys or {"target", "weight"} <= keys))
+                       or ({"level1", "level2"} <= keys and {"target", "actual"} & keys)), None)  # fmt: skip
         before = self.continues
         last1 = last2 = None  # the 一级 / 二级 written once for their group, carried down
         band = [header] if header is not None else []
+        two_levels = False
         if header is not None:
             col_of = self._band_columns(header, columns, band)
+            if "level3" not in col_of.values():  # 一级 (数量指标) | 二级 (the indicator): two levels only
+                col_of = {c: {"level1": "level2", "level2": "level3"}.get(k, k) for c, k in col_of.items()}
+                two_levels = True
+                self.out.notes.append("表中只有两级指标：二级指标一栏是指标名称，一级指标一栏是类别（如 数量指标），"
+                                      "一级指标（产出、效益、满意度）按类别推定")  # fmt: skip
         elif (self.grid.style == "pdf" and before is not None and before.indicator_columns
               and self.width == before.width and before.style == "pdf"):  # fmt: skip
             # a PDF table without headers right after one with an indicator block: its continuation (a page break)
@@ -614,10 +713,14 @@ class _Reader:
         self.indicator_rows = range(min(band) if band else 0, len(self.norm))
         first = min(col_of)
         block = self.map.names(self.map.indicators.label)
+        goal_labels = self.map.names(self.map.goal.label)
         for r in band:
-            for c in range(len(self.norm[r])):
-                if self.norm[r][c] in block:
+            for c in self.anchors(r):
+                if self.norm[r][c] in block or (self.norm[r][c] in goal_labels and c < first):
                     self.label(r, c)
+                    weight = marked(self.text[r][c]).weight  # 年度绩效目标（80分）: the indicators' share
+                    if weight:
+                        self.out.weights.append((_INDICATORS, Value(weight, self.grid.where(r, c))))
         total = self.map.names(self.map.total.label)
         grade_labels = frozenset(n for n, k in self.field_names.items() if k == "grade")
         notes = self.map.names(self.map.indicators.notes)
@@ -644,7 +747,8 @@ class _Reader:
                 self.indicator_rows = range(self.indicator_rows.start, r)
                 break
             split = label_value(self.text[r][lead[0]])
-            if first_text in notes or (split and split[0] in notes) or re.match(r"^(注|说明|备注)[:：]", first_text):
+            if (first_text in notes or (split and split[0] in notes) or re.match(r"^(注|说明|备注)[:：]", first_text)
+                    or any(word in first_text for word in self.map.indicators.note_words)):  # fmt: skip
                 self._ignore_row(r, "说明或备注行，不是绩效指标")
                 continue
             texts = {self.text[r][c] for c in range(len(self.text[r])) if self.text[r][c]}
@@ -671,6 +775,10 @@ class _Reader:
                     parent = values.get("level1") or last1
                     path = normalise(name) if key == "level1" or parent is None else f"{normalise(parent.text)}/{normalise(name)}"
                     self.out.weights.append((path, Value(weight, where)))
+            if two_levels and "level2" in values and "level1" not in values:
+                level1 = self._category_of(values["level2"].text)
+                if level1:
+                    values["level1"] = Value(level1, values["level2"].where)
             self._split_target(values, r, col_of)
             if not set(values) & set(_INDICATOR_VALUES) and not {"level1", "level2"} & set(values):
                 continue  # nothing of an indicator here (what is left is listed as not imported)
@@ -701,6 +809,12 @@ class _Reader:
             row.values = {key: values[key] for key in _COLUMN_ORDER if key in values}
             self.out.indicators.append(row)
 
+    def _category_of(self, level2: str) -> str | None:
+        """The 一级指标 a 二级 category belongs to (数量指标 → 产出指标), from ``indicators.categories``."""
+        flat = normalise(level2)
+        return next((level1 for level1, words in self.map.indicators.categories.items()
+                     if any(word in flat for word in words)), None)  # fmt: skip
+
     def _band_columns(self, header: int, columns: dict[str, str], band: list[int]) -> dict[int, str]:
         """The columns of the indicator header, read over its one or two rows: a column whose cell in the main
         row is merged across several columns (年度指标值 over 指标性质 / 指标值 / 度量单位) takes its key from the
@@ -722,6 +836,8 @@ class _Reader:
                 continue
             options.sort()
             _, _, key, r = options[0]
+            if key == "target_op" and key in col_of.values():
+                key = "target_op2"  # 指标性质 (正向) and 指标方向 (=): the cells say which holds the operator
             if key in col_of.values():
                 continue
             col_of[c] = key
@@ -752,16 +868,18 @@ class _Reader:
 
     def _split_target(self, values: dict[str, Value], r: int, col_of: dict[int, str]) -> None:
         """指标性质 + 指标值 + 度量单位 printed in three columns → one target as written (``≥`` ``100`` ``%`` → ``≥100%``)."""
-        op, unit = values.pop("target_op", None), values.pop("target_unit", None)
-        if op is None and unit is None:
+        ops = [v for v in (values.pop("target_op", None), values.pop("target_op2", None)) if v is not None]
+        unit = values.pop("target_unit", None)
+        if not ops and unit is None:
             return
         value = values.get("target")
-        parts = [v for v in (op, value, unit) if v is not None]
-        op_text = "" if op is None or normalise(op.text) in ("定性", "定量", "-", "—") else op.text.strip()
+        parts = [*ops, *(v for v in (value, unit) if v is not None)]
+        symbols = [v for v in ops if re.search(r"[=<>≥≤≧≦═＝＜＞]", v.text)]
+        op = symbols[0] if symbols else None  # 正向 / 反向 / 定性 are the indicator's nature, not an operator
+        op_text = "" if op is None else op.text.strip()
         if value is None:
-            if op is not None or unit is not None:
-                self.out.ignored.extend(Ignored(v.where, v.text, "指标性质或度量单位一栏有字而指标值为空，未导入")
-                                        for v in parts)  # fmt: skip
+            self.out.ignored.extend(Ignored(v.where, v.text, "指标性质或度量单位一栏有字而指标值为空，未导入")
+                                    for v in parts)  # fmt: skip
             return
         unit_text = "" if unit is None or value.text.endswith(unit.text.strip()) else unit.text.strip()
         values["target"] = Value(f"{op_text}{value.text}{unit_text}", value.where)
@@ -817,7 +935,7 @@ class _Reader:
                 return
         for r, row in enumerate(self.text):
             for c, text in enumerate(row):
-                unit = unit_in(text) if text and ("单位" in text or "元" in text) else None
+                unit = unit_in(text) if text and ("单位" in text or "元" in text or "兀" in text) else None
                 if unit and len(normalise(text)) <= 12:
                     self.used.add((r, c))
                     self.out.money_unit = Value(unit, self.grid.where(r, c))
@@ -848,6 +966,16 @@ class _Reader:
             out.kind = "department_self_evaluation" if out.department else "project_self_evaluation"
         elif out.kind is None and out.found:
             out.kind = "target_table"
+
+
+def _parts(text: str) -> list[str]:
+    """A cell's parts: ``填报单位：某局　　填报日期：2023年3月`` holds two label–value pairs."""
+    out = []
+    for chunk in re.split(r"[ \u3000]{2,}|\t", text.strip()):
+        lines = [line for line in chunk.split("\n") if line.strip()]
+        labelled = len(lines) > 1 and all(re.search(r"[:：]", line) for line in lines)
+        out += lines if labelled else [chunk] if chunk.strip() else []
+    return out
 
 
 def filled_on(project: FormProject) -> Value | None:

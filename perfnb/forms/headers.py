@@ -16,16 +16,22 @@ from perfnb.yamlfile import read_yaml
 __all__ = ["FormMap", "Marked", "form_map", "label_value", "marked", "normalise", "title_kind", "unit_in"]
 
 _SPACE: Final = re.compile(r"\s+")
-_UNIT: Final = re.compile(r"[(\[【]?(?:金额|资金)?单位[:：]?\s*(万元|亿元|元)[)\]】]?|[(\[【](万元|亿元|元)[)\]】]")
-_LEAD: Final = re.compile(r"^(?:其中[:：]?|[一二三四五六七八九十]+[、.]|[(（]?\d+[)）、.]|[①-⑳])")
+_UNIT: Final = re.compile(
+    r"[(\[【]?(?:金额|资金)?单位[:：]?\s*(万元|亿元|元|万兀)[)\]】]?|[(\[【](万元|亿元|元|万兀)[)\]】]"
+)  # 万兀: 万元 as OCR often reads it
+_LEAD: Final = re.compile(r"^(?:其中[:：]?|[一二三四五六七八九十]+[、.]|[(（]?\d+[)）、.])")
+_CIRCLED: Final = re.compile(r"[①-⑳](?:\s*[=＝][①-⑳+\-×*/÷()（）\s]+)?")  # 年中调整金额②, 小计③=①+②, ① 项目支出
 #: A bracketed marker: a unit, a weight (10分), a column letter or ratio (A) (B/A), a level name, a percent sign.
 _MARKER: Final = re.compile(
     r"[(\[【]\s*(万元|亿元|元|\d+(?:\.\d+)?分[^()\[\]【】]{0,12}|[A-Za-z](?:\s*[/+\-×*]\s*[A-Za-z])*|[一二三]级指标|%)"
     r"\s*[)\]】]"
 )
 _WEIGHT: Final = re.compile(r"(\d+(?:\.\d+)?)分")
-_TRAILING_WEIGHT: Final = re.compile(r"^(?P<name>.*?\D)[(（]?(?P<weight>\d+(?:\.\d+)?)分[)）]?$")
+_TRAILING_WEIGHT: Final = re.compile(
+    r"^(?P<name>.*?\D)[(（]?(?:(?P<weight>\d+(?:\.\d+)?)|(?P<range>\d+(?:\.\d+)?[-~～]\d+(?:\.\d+)?))[)）]?分[)）]?$"
+)
 _COLON: Final = re.compile(r"[:：]")
+_SINGLE: Final = re.compile(r"[(（][^()（）\d]?[)）]$")
 _NUMBERED: Final = re.compile(r"(?<=[\u4e00-\u9fff])\d{1,2}$")
 
 
@@ -43,11 +49,11 @@ class Marked:
 @cache
 def marked(text: str) -> Marked:
     """A header normalised (see :func:`normalise`), with the bracketed markers it carried."""
-    flat = _SPACE.sub("", unicodedata.normalize("NFKC", text))
+    flat = _SPACE.sub("", unicodedata.normalize("NFKC", _CIRCLED.sub("", text)))  # before NFKC makes ① a 1
     unit = weight = letters = None
     found = _UNIT.search(flat)
     if found:
-        unit = found.group(1) or found.group(2)
+        unit = (found.group(1) or found.group(2)).replace("兀", "元")
         flat = _UNIT.sub("", flat)
     for match in _MARKER.finditer(flat):
         inner = match.group(1)
@@ -58,6 +64,7 @@ def marked(text: str) -> Marked:
         elif re.fullmatch(r"[A-Za-z].*", inner):
             letters = letters or inner.upper()
     flat = _MARKER.sub("", flat)
+    flat = _SINGLE.sub("", flat) if len(flat) > 3 else flat  # 指标值（八）: a misread letter marker
     flat = _LEAD.sub("", flat).strip(":：")
     flat = _NUMBERED.sub("", flat)  # 年度目标1 → 年度目标: a template's numbering of repeated labels
     return Marked(flat, unit, weight, letters)
@@ -73,7 +80,7 @@ def normalise(text: str) -> str:
 def unit_in(text: str) -> str | None:
     """The money unit a header or note names (``项目资金（万元）``, ``单位：元``), if any."""
     match = _UNIT.search(_SPACE.sub("", unicodedata.normalize("NFKC", text)))
-    return (match.group(1) or match.group(2)) if match else None
+    return (match.group(1) or match.group(2)).replace("兀", "元") if match else None
 
 
 def category_weight(text: str) -> tuple[str, str | None]:
@@ -81,8 +88,9 @@ def category_weight(text: str) -> tuple[str, str | None]:
     ``数量指标15分`` → (``数量指标``, ``15``); a cell without a weight → (its text, None)."""
     flat = _SPACE.sub("", unicodedata.normalize("NFKC", text))
     match = _TRAILING_WEIGHT.match(flat)
-    if match and match.group("name").rstrip("(（") and "指标" in match.group("name"):
-        return match.group("name").rstrip("(（:："), match.group("weight")
+    bracketed = bool(match) and flat.endswith((")", "）", ")分", "）分"))
+    if match and match.group("name").rstrip("(（") and ("指标" in match.group("name") or bracketed):
+        return match.group("name").rstrip("(（:："), match.group("weight")  # None for a range (0-20)分
     return text, None
 
 
@@ -106,7 +114,7 @@ def title_kind(text: str, fmap: FormMap | None = None) -> tuple[TitleKind | None
     fmap = fmap or form_map()
     flat = _SPACE.sub("", unicodedata.normalize("NFKC", text))
     words = fmap.titles
-    if len(flat) > 80 or not all(w in flat for w in words.required):
+    if len(flat) > 80 or not all(w in flat for w in words.required) or not any(w in flat for w in words.any):
         return None
     if any(w in flat for w in words.not_a_form):
         return None
@@ -125,6 +133,9 @@ class _Block(BaseModel):
     columns: dict[str, tuple[str, ...]] = {}
     placeholders: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()
+    categories: dict[str, tuple[str, ...]] = {}
+    items: tuple[str, ...] = ()
+    note_words: tuple[str, ...] = ()
 
 
 class FundsLine(BaseModel):
@@ -142,6 +153,11 @@ class FundsLine(BaseModel):
 
 
 class _Funds(_Block):
+    total_endings: tuple[str, ...] = ()
+    keywords: dict[str, tuple[tuple[str, ...], ...]] = {}
+    line_keywords: dict[str, tuple[tuple[str, ...], ...]] = {}
+    line_exclude: tuple[str, ...] = ()
+    subtotal_of_adjusted: tuple[str, ...] = ()
     rows: dict[str, FundsLine]
 
 
@@ -149,6 +165,7 @@ class _Goal(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     label: tuple[str, ...]
+    period_label: tuple[str, ...]
     expected: tuple[str, ...]
     period: tuple[str, ...]
     actual: tuple[str, ...]
@@ -158,6 +175,7 @@ class _Titles(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     required: tuple[str, ...]
+    any: tuple[str, ...]
     self_evaluation: tuple[str, ...]
     target_table: tuple[str, ...]
     department: tuple[str, ...]

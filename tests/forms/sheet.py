@@ -153,6 +153,7 @@ def write_xlsx(path: Path | str, sheets: Sequence[Sheet]) -> Path:
                 target.value, target.number_format = _number(cell.text)
             elif cell.text:
                 target.value = cell.text
+                target.data_type = "s"  # text, even when it starts with "=" (=100百分比 as printed)
                 target.number_format = "@"
             target.alignment = Alignment(vertical="center", wrap_text=True)
             target.border = _BORDER

@@ -64,8 +64,7 @@ FORM = WildForm(
         projects=1,
         indicators=16,
         figures={"execution_rate": "100", "total_score": "98"},
-        funds=(
-            ("年度资金总额", "budget_initial", "64.8"),
+        funds=(  # 年初预匏数 (an OCR misreading of 年初预算数) is not read: listed as not imported
             ("年度资金总额", "budget", "64.8"),
             ("年度资金总额", "executed", "64.8"),
         ),

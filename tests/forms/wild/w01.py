@@ -1,3 +1,4 @@
+# ruff: noqa: E501
 """W01 — 2022 云南 临沧市永德县 school nutrition subsidy: 项目支出绩效自评表 (10 + 90).
 
 Split target columns 指标性质 / 指标值 / 度量单位 under a two-row header, operators ≧ and ═ as
