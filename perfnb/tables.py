@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import Any
 
@@ -177,14 +177,21 @@ def shown_text(value: Any, number_format: str = "General") -> str:
         return "是" if value else "否"
     if isinstance(value, datetime | date):
         return value.date().isoformat() if isinstance(value, datetime) else value.isoformat()
-    if isinstance(value, int | float):  # a whole float comes back from the file as int
+    if isinstance(value, int | float | Decimal):  # a whole float comes back from the file as int
         number_format = number_format or "General"
         decimals = _format_decimals(number_format)
-        exact = Decimal(repr(value))
+        exact = value if isinstance(value, Decimal) else Decimal(repr(value))
         if "%" in number_format:  # read as Excel shows it: 0.992 formatted 0.0% is "99.2%"
-            return f"{exact * 100:.{decimals or 0}f}%"
-        return f"{exact:.{decimals}f}" if decimals is not None else format(exact.normalize(), "f")
+            return f"{_half_up(exact * 100, decimals or 0)}%"
+        if decimals is None and isinstance(value, Decimal):  # a computed value: General shows 10 decimals at most
+            return format(_half_up(exact, 10).normalize(), "f") if exact.as_tuple().exponent < -10 else format(exact, "f")
+        return f"{_half_up(exact, decimals)}" if decimals is not None else format(exact.normalize(), "f")
     return str(value)
+
+
+def _half_up(number: Decimal, places: int) -> Decimal:
+    """Round half away from zero, as Excel shows a number (2.915 with two decimals is 2.92)."""
+    return number.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
 
 
 def _format_decimals(number_format: str) -> int | None:

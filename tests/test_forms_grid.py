@@ -79,7 +79,7 @@ def test_xlsx_cells_as_excel_shows_them(tmp_path: Path) -> None:
         ("", "项目名称", "乡村道路养护", "乡村道路养护"),
         ("产出指标", "数量", "12", "92.00%"),
         ("产出指标", "  质量\n（合格率） ", "3.00", "是"),
-        ("2024-03-01", "", "1234.5", ""),
+        ("2024-03-01", "24", "1234.5", ""),  # =C4*2, stored without a value: computed from C4
     )
     assert grid.merged == frozenset({(0, 1), (0, 2), (0, 3), (2, 3), (4, 0)})
     assert grid.before == ()
@@ -92,7 +92,7 @@ def test_xlsx_notes_and_where(tmp_path: Path) -> None:
     assert grid.notes == (
         "第 5 行在 Excel 中是隐藏的（已照常读取）",
         "D 列在 Excel 中是隐藏的（已照常读取）",
-        "B6 是公式且没有缓存值，读作空白",
+        "公式单元格在文件中没有计算结果，已按表中数字算出：B6（=C4*2）= 24",
     )
     assert grid.where(0, 0) == "工作表“项目1” A1"
     assert grid.where(5, 1) == "工作表“项目1” B6"
@@ -127,8 +127,8 @@ def test_xlsx_formula_with_cached_value_reads_the_value(tmp_path: Path) -> None:
     book.save(path)
     _with_cached_value(path, b"<f>A1*2</f><v></v>", b"<f>A1*2</f><v>1</v>")
     (grid,) = read_form(path).grids
-    assert grid.cells == (("0.5", "100.0%", ""),)
-    assert grid.notes == ("C1 是公式且没有缓存值，读作空白",)
+    assert grid.cells == (("0.5", "100.0%", "1.5"),)  # C1 has no value in the file: computed
+    assert grid.notes == ("公式单元格在文件中没有计算结果，已按表中数字算出：C1（=A1+1）= 1.5",)
 
 
 def test_xlsx_many_uncached_formulas_share_one_note(tmp_path: Path) -> None:
@@ -139,8 +139,9 @@ def test_xlsx_many_uncached_formulas_share_one_note(tmp_path: Path) -> None:
     path = tmp_path / "公式.xlsx"
     book.save(path)
     (grid,) = read_form(path).grids
-    assert grid.cells == (("",),) * 12  # the formula cells stay in the grid
-    assert grid.notes == ("A1、A2、A3、A4、A5、A6、A7、A8、A9、A10 等 12 个单元格 是公式且没有缓存值，读作空白",)
+    assert grid.cells == (("2",),) * 12  # computed, each in its place
+    computed = "；".join(f"A{n}（=1+1）= 2" for n in range(1, 11))
+    assert grid.notes == (f"公式单元格在文件中没有计算结果，已按表中数字算出：{computed} 等 12 个",)
 
 
 def test_xlsx_hidden_row_runs_and_upper_case_suffix(tmp_path: Path) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+from decimal import Decimal
 import warnings
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -25,6 +26,9 @@ _MAX_SHEET_CELLS = 2_000_000  # a form is a page or two; past this the sheet is 
 _LISTED = 10  # cell names listed in one note before “等”
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the container of .xls/.doc files, and of password-protected Office files
 _EDGE_TOLERANCE = 1.0  # points: PDF cell edges closer than this are the same grid line
+_MAX_CID_SHARE = 0.2  # a text layer with more (cid:N) codes than this is unreadable, whatever else it holds
+_FEW_CIDS = 5  # a symbol or two without a Unicode map (□) is no reason to refuse a PDF
+_FORM_WORDS = ("绩效", "指标", "项目", "资金", "预算", "得分", "目标")  # a readable form holds some of these
 
 
 class FormFileError(PerfnbError):
@@ -160,6 +164,8 @@ def _sheet_grid(sheet: Any, formula_sheet: Any, name: str) -> Grid:
         text = shown_text(cell.value, getattr(cell, "number_format", "General") or "General")
         if text:
             texts[(r, c)] = text
+    formula_notes: list[str] = []
+    uncached = _evaluate_uncached(sheet, formula_sheet, uncached, texts, formula_notes)
     copies: dict[tuple[int, int], str] = {}
     for span in sheet.merged_cells.ranges:
         anchor = texts.get((span.min_row, span.min_col), "")
@@ -188,11 +194,42 @@ def _sheet_grid(sheet: Any, formula_sheet: Any, name: str) -> Grid:
     for first, last in _runs(hidden_cols):
         which = _column_letter(first) if first == last else f"{_column_letter(first)}–{_column_letter(last)}"
         notes.append(f"{which} 列在 Excel 中是隐藏的（已照常读取）")
-    if uncached:
-        names = [f"{_column_letter(c)}{r}" for r, c in sorted(uncached)]
-        listed = "、".join(names[:_LISTED]) + (f" 等 {len(names)} 个单元格" if len(names) > _LISTED else "")
-        notes.append(f"{listed} 是公式且没有缓存值，读作空白")
-    return Grid(name, label, cells, merged, (), tuple(notes), "xlsx")
+    return Grid(name, label, cells, merged, (), (*notes, *formula_notes), "xlsx")
+
+
+def _evaluate_uncached(sheet: Any, formula_sheet: Any, uncached: list[tuple[int, int]], texts: dict[tuple[int, int], str],
+                       notes: list[str]) -> list[tuple[int, int]]:  # fmt: skip
+    """Formula cells the file holds no value for (a budget system's export never opened in Excel): each plain
+    arithmetic one on the sheet's cells is evaluated and shown with its number format; the rest stay blank.
+    The notes say which were computed and which not (the import prints them). Returns the cells left blank."""
+    from perfnb.forms.xlformula import Unsupported, evaluate_cell_formula, number_of
+
+    def lookup(row: int, col: int) -> Decimal | str | None:
+        cell = sheet._cells.get((row, col))
+        if cell is None or cell.value is None:
+            own = formula_sheet._cells.get((row, col))
+            return str(own.value) if getattr(own, "data_type", None) == "f" else None
+        return number_of(cell.value)
+
+    blank: list[tuple[int, int]] = []
+    computed: list[str] = []
+    for r, c in sorted(uncached):
+        formula = str(formula_sheet._cells[(r, c)].value)
+        place = f"{_column_letter(c)}{r}"
+        try:
+            value = evaluate_cell_formula(formula, lookup)
+        except (Unsupported, ArithmeticError) as exc:
+            why = exc.args[0] if isinstance(exc, Unsupported) else "除数为 0"
+            notes.append(f"{place} 是公式（{formula[:60]}）且文件中没有计算结果，{why}，读作空白：请在 Excel 中打开并保存后再导入，"
+                         "或核对原表")  # fmt: skip
+            blank.append((r, c))
+            continue
+        texts[(r, c)] = shown_text(value, getattr(sheet._cells.get((r, c)), "number_format", "General") or "General")
+        computed.append(f"{place}（{formula[:40]}）= {texts[(r, c)]}")
+    if computed:
+        listed = "；".join(computed[:_LISTED]) + (f" 等 {len(computed)} 个" if len(computed) > _LISTED else "")
+        notes.append(f"公式单元格在文件中没有计算结果，已按表中数字算出：{listed}")
+    return blank
 
 
 def _dimension_columns(dim: Any, limit: int) -> range:
@@ -306,11 +343,14 @@ def _read_pdf(data: bytes, name: str) -> list[Grid]:
             has_text = False
             if not pdf.pages:
                 raise FormFileError("PDF 中没有页面", file=name, expected="带文字层的 PDF")
+            chars: list[str] = []
             for number, page in enumerate(pdf.pages, 1):
                 page = page.dedupe_chars()  # text drawn twice (fake bold) would read doubled
                 if page.chars:
                     has_text = True
+                    chars += [char["text"] for char in page.chars]
                     grids.extend(_page_grids(page, number, name))
+            _refuse_unmapped(chars, name)
             if not has_text:
                 raise FormFileError(
                     "PDF 没有文字层（可能是扫描件），无法读取其中的表格；请先用 OCR 软件生成带文字层的 PDF，或手工录入",
@@ -321,6 +361,22 @@ def _read_pdf(data: bytes, name: str) -> list[Grid]:
     except Exception as exc:  # pdfminer raises many types for a broken file
         raise _pdf_error(exc, name) from None
     return grids
+
+
+def _refuse_unmapped(chars: list[str], name: str) -> None:
+    """A text layer whose fonts have no Unicode map reads as (cid:N) codes or as wrong characters: refused as
+    exactly that, with what to do, rather than as "no form found"."""
+    if not chars:
+        return
+    cids = sum(1 for char in chars if char.startswith("(cid:"))
+    text = "".join(chars)
+    words = any(word in text for word in _FORM_WORDS)
+    if cids / len(chars) > _MAX_CID_SHARE or (cids and not words) or (cids >= _FEW_CIDS and cids / len(chars) > 0.01):
+        raise FormFileError(
+            f"PDF 的文字层无法读取：字体没有 Unicode 映射，{cids} 个字读出来是 (cid:N) 代码或乱码",
+            file=name,
+            expected="用原始的 Excel 或 Word 文件导入；只有 PDF 时，先用 OCR 软件重新识别文字，或手工录入",
+        )
 
 
 def _pdf_error(exc: BaseException, name: str) -> FormFileError:
