@@ -484,6 +484,8 @@ class _Reader:
                 if figures and labels:
                     self._ignore_row(r, "资金块中的这一行不是已知的资金行（如 年度资金总额、财政拨款、上年结转资金、其他资金、"
                                         "基本支出），整行未导入")
+                elif figures and r == start and not any(f.values for f in self.out.funds):
+                    self._unnamed_total(r, col_of)  # the block's one row of figures, printed without a name
                 elif figures:
                     break  # figures without a label: the block has ended
                 r += 1
@@ -505,6 +507,17 @@ class _Reader:
                 self.out.funds.append(row)
             r += 1
         return r
+
+    def _unnamed_total(self, r: int, col_of: dict[int, str]) -> None:
+        """The figures right under the funds header, in a row without a name: the block's total, and said so."""
+        first = min(col_of)
+        where = self.grid.where(r, first)
+        row = FundRow("total", Value("年度资金总额", where), column=0,
+                      assumed="这一行在表中没有行名，按资金块的合计行（年度资金总额）导入")  # fmt: skip
+        for c, column in col_of.items():
+            if self.text[r][c] and (r, c) not in self.used:
+                self._put(row, column, self.value(r, c))
+        self.out.funds.append(row)
 
     def _row_text(self, r: int) -> str:
         return " | ".join(self.text[r][c].replace("\n", " ") for c in self.anchors(r))

@@ -114,6 +114,9 @@ def parse(rows: str) -> tuple[int, int, dict[tuple[int, int], Cell]]:
             for rr in range(r, r + rowspan):
                 for cc in range(c, c + colspan):
                     if (rr, cc) != (r, c):
+                        if grid[rr][cc] not in ("<", "^"):
+                            raise ValueError(f"row {rr + 1} column {cc + 1}: {grid[rr][cc]!r} inside the merge at "
+                                             f"row {r + 1} column {c + 1}; write < or ^ there")  # fmt: skip
                         covered.add((rr, cc))
             numeric, formula = text.startswith("#"), text.startswith("==")
             text = text[1:] if numeric or formula else text

@@ -1,0 +1,531 @@
+"""perfnb import: one minimal form for each way real templates print things (issue 14).
+
+Each test builds the smallest sheet that shows one feature — in the notation of ``tests/forms/sheet.py``
+— imports it and asserts what was written and what the import report says.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import zipfile
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from perfnb.cli import cli
+from perfnb.engine import check_department
+from perfnb.forms.department import REPORT_FILE, FormImportError
+from perfnb.forms.headers import category_weight, label_value, marked, title_kind
+from perfnb.forms.importer import ImportResult, import_forms
+from perfnb.load import load_department
+from tests.forms.sheet import Sheet, write_docx, write_xlsx
+
+FUNDS = """
+项目名称 | 测试项目 | < | < | < | < | < | <
+项目资金（万元） |  | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分
+^ | 年度资金总额 | #100 | #100 | #95 | #10 | 95% | #9.5
+"""
+INDICATORS = """
+一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分
+产出指标 | 数量指标 | 培训人数 | ≥100人 | 120人 | #50 | #50
+效益指标 | 社会效益指标 | 覆盖率 | ≥90% | 95% | #30 | #30
+满意度指标 | 服务对象满意度指标 | 满意度 | ≥90% | 92% | #10 | #10
+总分 | < | < | < | < | #100 | #99.5
+"""
+
+
+def rows(folder: Path, name: str) -> list[dict[str, str]]:
+    with (folder / name).open(encoding="utf-8-sig", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def header(folder: Path) -> dict[str, object]:
+    loaded = yaml.safe_load((folder / "department.yaml").read_text(encoding="utf-8"))
+    assert isinstance(loaded, dict)
+    return loaded
+
+
+def report(folder: Path) -> list[dict[str, str]]:
+    return rows(folder, REPORT_FILE)
+
+
+def imp(tmp_path: Path, *sheets: str | Sheet, name: str = "form.xlsx", **options: object) -> ImportResult:
+    """Write ``sheets`` (notation, or Sheet) as one workbook ``name`` and import it as department ``d``."""
+    specs = [s if isinstance(s, Sheet) else Sheet(f"表{i}", s) for i, s in enumerate(sheets, 1)]
+    path = write_xlsx(tmp_path / name, specs)
+    return import_forms([path], "d", tmp_path / "raw", **options)  # type: ignore[arg-type]
+
+
+def self_evaluation(title: str = "项目支出绩效自评表 | <", year: str = "（2023年度） | <") -> str:
+    return f"{title}\n{year}\n{FUNDS}年度总体目标 | 完成培训\n{INDICATORS}"
+
+
+# --- kinds and titles ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("title", "kind", "department"),
+    [
+        ("项目支出绩效自评表", "project_self_evaluation", False),
+        ("绩效目标自评表(2022年度)", "project_self_evaluation", False),
+        ("专项经费绩效自评表", "project_self_evaluation", False),
+        ("财政预算支出项目绩效目标自评表", "project_self_evaluation", False),
+        ("2023年度部门整体支出绩效自评表", "department_self_evaluation", True),
+        ("项目支出绩效目标申报表", "target_table", False),
+        ("省级部门预算项目支出绩效目标表（2023年度）", "target_table", False),
+        ("部门整体支出绩效目标表", "target_table", True),
+        ("2020年市级服务贸易发展资金项目自评表", "project_self_evaluation", False),
+    ],
+)
+def test_title_words_name_the_kind(title: str, kind: str, department: bool) -> None:
+    assert title_kind(title) == (kind, department)
+
+
+@pytest.mark.parametrize("text", ["2023年度部门整体支出绩效评价基础数据表", "填表人：张某", "项目名称", "绩效指标"])
+def test_texts_that_are_no_title(text: str) -> None:
+    said = title_kind(text)
+    assert said is None or said[0] is None
+
+
+def test_a_form_that_prints_scores_is_a_self_evaluation_whatever_its_title(tmp_path: Path) -> None:
+    result = imp(tmp_path, self_evaluation(title="某县项目绩效目标表 | <"))
+    assert header(result.folder)["kind"] == "project_self_evaluation"
+    assert header(result.folder)["scheme"] == "mof-2020-project"
+    assert any("印有得分：按自评表导入" in line["说明"] for line in report(result.folder))
+    measures = [r["measure"] for r in rows(result.folder, "reported_figures.csv")]
+    assert measures == ["execution_rate", "weight", "score", "weight", "total_score"]
+
+
+# --- the year ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("year", ["（2022年度） | <", "2022年度 | <", "2022年 | <", "(２０２２年度) | <", "年度：2022 | <"])
+def test_the_year_in_any_spelling(tmp_path: Path, year: str) -> None:
+    result = imp(tmp_path, self_evaluation(year=year))
+    assert header(result.folder)["fiscal_year"] == 2022
+
+
+def test_the_year_in_the_title(tmp_path: Path) -> None:
+    result = imp(tmp_path, self_evaluation(title="项目支出绩效自评表（2021 年度） | <", year=""))
+    assert header(result.folder)["fiscal_year"] == 2021
+
+
+def test_the_year_in_the_sheet_name(tmp_path: Path) -> None:
+    result = imp(tmp_path, Sheet("2020年项目自评", self_evaluation(year="")))
+    assert header(result.folder)["fiscal_year"] == 2020
+    assert not any(line["说明"].startswith("推定") for line in report(result.folder))
+
+
+def test_the_year_inferred_from_the_filing_date_is_a_named_assumption(tmp_path: Path) -> None:
+    form = self_evaluation(year="") + "填表人：张某　　　填报日期：2022年2月3日 | <\n"
+    result = imp(tmp_path, form)
+    assert header(result.folder)["fiscal_year"] == 2021  # a self-evaluation is filled in the next year
+    (note,) = [line["说明"] for line in report(result.folder) if line["说明"].startswith("推定")]
+    assert "按填报日期“2022年2月3日”" in note and "推定为 2021 年度" in note and "--year" in note
+
+
+def test_the_year_inferred_from_the_file_name_is_a_named_assumption(tmp_path: Path) -> None:
+    result = imp(tmp_path, self_evaluation(year=""), name="自评表-2019.xlsx")
+    assert header(result.folder)["fiscal_year"] == 2019
+    assert any("按文件名推定为 2019 年度" in line["说明"] for line in report(result.folder))
+
+
+def test_no_year_anywhere_asks_for_year(tmp_path: Path) -> None:
+    with pytest.raises(FormImportError, match="没有找到年度") as caught:
+        imp(tmp_path, self_evaluation(year=""))
+    assert caught.value.expected == "用 --year 指定年度"
+    result = imp(tmp_path, self_evaluation(year=""), year=2024)
+    assert header(result.folder)["fiscal_year"] == 2024
+
+
+# --- headers as the templates print them -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "base", "unit", "weight", "letters"),
+    [
+        ("全年预算数（A）", "全年预算数", None, None, "A"),
+        ("执行率\n（B/A）", "执行率", None, None, "B/A"),
+        ("分值（10分）", "分值", None, "10", None),
+        ("项目资金\n（万元）", "项目资金", "万元", None, None),
+        ("指标名称（三级指标）", "指标名称", None, None, None),
+        ("得分\n（20分*执行率）", "得分", None, "20", None),
+        ("小计\n③=①+②", "小计", None, None, None),
+        ("其中：本年财政拨款", "本年财政拨款", None, None, None),
+        ("年度资金总额：", "年度资金总额", None, None, None),
+    ],
+)
+def test_bracketed_markers_are_stripped_and_kept(
+    text: str, base: str, unit: str | None, weight: str | None, letters: str | None
+) -> None:
+    got = marked(text)
+    assert (got.text, got.unit, got.weight, got.letters) == (base, unit, weight, letters)
+
+
+def test_the_national_template_headers(tmp_path: Path) -> None:
+    """全年预算数（A）/ 全年执行数（B）/ 执行率（B/A）, 年度总体目标完成情况, 指标名称（三级指标）, 自评得分."""
+    form = """
+项目支出绩效自评表 | < | < | < | < | < | <
+（2021年度） | < | < | < | < | < | <
+项目名称 | 禁毒经费 | < | < | < | < | <
+项目资金（万元） | 年初预算数 | 全年预算数（A） | 全年执行数（B） | 分值 | 执行率（B/A） | 得分
+^ | #100 | #100 | #100 | #10 | 100% | #10
+年度总体目标完成情况 | 预期目标 | < | < | 实际完成情况 | < | <
+^ | 打击毒品犯罪 | < | < | 已完成 | < | <
+一级指标 | 二级指标 | 指标名称（三级指标） | 年初指标值 | 年终完成值 | 分值 | 自评得分
+产出指标 | 数量指标 | 宣传场次 | ≥1场 | 1场 | #90 | #90
+"""
+    result = imp(tmp_path, form)
+    (fund,) = rows(result.folder, "funds.csv")
+    assert (fund["budget_initial"], fund["budget"], fund["executed"]) == ("100", "100", "100")
+    (project,) = rows(result.folder, "projects.csv")
+    assert project["goal"] == "打击毒品犯罪" and "实际完成情况：已完成" in project["note"]
+    (ind,) = rows(result.folder, "indicators.csv")
+    assert (ind["level3"], ind["target"], ind["actual"], ind["score"]) == ("宣传场次", "≥1场", "1场", "90")
+    assert [(r["measure"], r["value"]) for r in rows(result.folder, "reported_figures.csv")] == [
+        ("execution_rate", "100"), ("weight", "10"), ("score", "10"),
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("funds_header", "indicator_header"),
+    [
+        ("年初预算资金总额 | 全年预算数 | 实际投入资金额", "年度指标值 | 全年实际完成值 | 分值 | 自评分 | 未完成原因及拟采取的改进措施"),
+        ("年初预算数 | 全年预算数 | 全年执行", "指标目标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施"),
+    ],
+)
+def test_header_variants(tmp_path: Path, funds_header: str, indicator_header: str) -> None:
+    form = f"""
+项目支出绩效自评表 | < | < | < | < | < | < | <
+（2022年度） | < | < | < | < | < | < | <
+项目名称 | 项目 | < | < | < | < | < | <
+项目资金（万元） | {funds_header}
+年度资金总额 | #50 | #50 | #40
+一级指标 | 二级指标 | 三级指标 | {indicator_header}
+产出指标 | 数量指标 | 场次 | ≥10场 | 8场 | #90 | #72 | 天气原因
+"""
+    result = imp(tmp_path, form)
+    (fund,) = rows(result.folder, "funds.csv")
+    assert (fund["budget_initial"], fund["budget"], fund["executed"]) == ("50", "50", "40")
+    (ind,) = rows(result.folder, "indicators.csv")
+    assert (ind["target"], ind["actual"], ind["weight"], ind["score"], ind["deviation"]) == (
+        "≥10场", "8场", "90", "72", "天气原因",
+    )  # fmt: skip
+
+
+def test_review_scores_are_printed_figures_of_their_indicator(tmp_path: Path) -> None:
+    form = """
+项目支出绩效自评表 | < | < | < | < | < | < | <
+（2022年度） | < | < | < | < | < | < | <
+项目名称 | 项目 | < | < | < | < | < | <
+一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 自评分 | 复核分
+产出指标 | 数量指标 | 场次 | ≥10场 | 10场 | #90 | #90 | #85
+"""
+    result = imp(tmp_path, form)
+    (figure,) = rows(result.folder, "reported_figures.csv")
+    assert (figure["measure"], figure["indicator_ids"], figure["value"]) == ("score", "i-p1-1", "85")
+    checked = check_department(load_department("d", tmp_path / "raw").department)  # type: ignore[arg-type]
+    (review,) = [f for f in checked.figures if f.id == figure["id"]]
+    assert (review.reported, review.verdict.value) == ("85", "differs")  # the row scores 90 by its rule
+
+
+@pytest.mark.parametrize(
+    ("cell", "name", "weight"),
+    [("产出指标（70分）", "产出指标", "70"), ("数量指标15分", "数量指标", "15"), ("产\n出\n指\n标\n（50分）", "产出指标", "50"),
+     ("项目决策(10分)", "项目决策", "10"), ("成本指标(0-20)分", "成本指标", None), ("产出指标", "产出指标", None)],
+)  # fmt: skip
+def test_a_category_carries_its_weight(cell: str, name: str, weight: str | None) -> None:
+    got_name, got_weight = category_weight(cell)
+    assert (got_name.replace("\n", ""), got_weight) == (name, weight)
+
+
+def test_category_weights_are_imported_and_reconciled(tmp_path: Path) -> None:
+    form = """
+项目支出绩效自评表 | < | < | < | < | < | <
+（2022年度） | < | < | < | < | < | <
+项目名称 | 项目 | < | < | < | < | <
+项目资金（万元） | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分
+^ | #10 | #10 | #10 | #10 | 100% | #10
+一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分
+产出指标（70分） | 数量指标 | 甲 | ≥1个 | 1个 | #40 | #40
+^ | 质量指标 | 乙 | ≥1个 | 1个 | #20 | #20
+满意度指标（20分） | 服务对象满意度指标 | 丙 | ≥90% | 95% | #20 | #20
+总分 | < | < | < | < | #100 | #90
+"""
+    result = imp(tmp_path, form)
+    weights = [(r["section"], r["value"]) for r in rows(result.folder, "reported_figures.csv") if r["measure"] == "weight"]
+    assert weights == [("预算执行", "10"), ("产出指标", "70"), ("满意度指标", "20"), ("总分", "100")]
+    levels = {r["level1"] for r in rows(result.folder, "indicators.csv")}
+    assert levels == {"产出指标", "满意度指标"}  # the weight is not part of the category's name
+    checked = check_department(load_department("d", tmp_path / "raw").department)  # type: ignore[arg-type]
+    verdicts = {f.label: (f.recomputed_text, f.verdict.value) for f in checked.figures if f.measure == "weight"}
+    assert verdicts["p1 产出指标分值"] == ("60", "differs")  # 40 + 20, not the printed 70
+    assert verdicts["p1 满意度指标分值"] == ("20", "agrees")
+    assert verdicts["p1 总分值"] == ("90", "differs")  # 10 + 40 + 20 + 20 against the printed 100
+
+
+# --- split target columns ----------------------------------------------------------------------------
+
+
+def test_split_target_columns_are_recombined(tmp_path: Path) -> None:
+    """指标性质 | 指标值 | 度量单位 under a two-row header (Yunnan): ≧ and ═ as printed, the unit appended."""
+    form = """
+项目支出绩效自评表 | < | < | < | < | < | < | < | <
+（2022年度） | < | < | < | < | < | < | < | <
+项目名称 | 项目 | < | < | < | < | < | < | <
+绩效指标 | < | < | 年度指标值 | < | < | 实际完成值 | 分值 | 得分
+一级指标 | 二级指标 | 三级指标 | 指标性质 | 指标值 | 度量单位 | ^ | ^ | ^
+产出指标 | 数量指标 | 受助人数 | ≧ | #735 | 人次 | #735 | #45 | #45
+^ | 质量指标 | 覆盖率 | ═ | #100 | % | 98% | #45 | #44.1
+效益指标 | 经济效益指标 | 减轻负担 | 定性 | 有效 |  | 有效 | #0 | #0
+"""
+    result = imp(tmp_path, form)
+    got = [(r["target"], r["actual"]) for r in rows(result.folder, "indicators.csv")]
+    assert got == [("≧735人次", "735人次"), ("═100%", "98%"), ("有效", "有效")]
+    first = rows(result.folder, "indicators.csv")[0]
+    assert "按年度指标值的单位“人次”读" in first["note"]  # the actual was printed without its unit
+    lines = report(result.folder)
+    parts = {line["位置"] for line in lines if line["写入"] == "indicators.csv i-p1-1 target"}
+    assert parts == {"工作表“表1” D6", "工作表“表1” E6", "工作表“表1” F6"}  # the original cells stay listed
+    checked = check_department(load_department("d", tmp_path / "raw").department)  # type: ignore[arg-type]
+    scores = {f.id: (f.recomputed_text, f.verdict.value) for f in checked.figures if f.measure == "score"}
+    assert scores["score:i-p1-2"] == ("44.1", "agrees")  # ═100% with 98%: 45 × 0.98
+
+
+def test_nature_and_direction_columns_give_the_operator_from_the_cell(tmp_path: Path) -> None:
+    """指标性质 holding 正向 and 指标方向 holding = (Inner Mongolia): the operator is the cell with a symbol."""
+    form = """
+项目支出绩效目标表 | < | < | < | < | <
+（2021年） | < | < | < | < | <
+项目名称 | 项目 | < | < | < | <
+一级指标 | 二级指标 | 三级指标 | 指标性质 | 指标方向 | 目标值 | 计量单位
+产出指标 | 数量指标 | 出差人次 | 正向 | = | #24 | 人/次
+"""
+    result = imp(tmp_path, form)
+    assert [r["target"] for r in rows(result.folder, "indicators.csv")] == ["=24人/次"]
+
+
+# --- labels and values ------------------------------------------------------------------------------
+
+
+def test_label_and_value_in_one_cell() -> None:
+    assert label_value("其他资金：585.62") == ("其他资金", "585.62")
+    assert label_value("其中：  一般公共预算：1325.68") == ("一般公共预算", "1325.68")
+    assert label_value("项目名称：乡村道路") == ("项目名称", "乡村道路")
+    assert label_value("年度资金总额：") is None
+
+
+def test_label_value_cells_and_pairs_along_a_row(tmp_path: Path) -> None:
+    form = """
+项目支出绩效目标申报表 | < | < | <
+（2023年度） | < | < | <
+项目名称：文物保护经费 | < | 主管部门：文旅局 | <
+项目资金\\n（元） | 实施期资金总额 | 1,000,000 | 年度资金总额
+^ | 其中：财政资金 | 1,000,000 | 其中：财政资金
+^ | 单位自筹 | 0 | 单位自筹
+"""
+    result = imp(tmp_path, form)
+    (project,) = rows(result.folder, "projects.csv")
+    assert project["name"] == "文物保护经费" and "主管部门：文旅局" in project["note"]
+    funds = [(r["id"], r["line"], r["budget"], r["parent"]) for r in rows(result.folder, "funds.csv")]
+    assert funds == [
+        ("f-p1", "年度资金总额", "", ""),
+        ("f-p1-period", "实施期资金总额", "1,000,000", ""),
+        ("f-p1-current", "其中：财政资金", "1,000,000", "f-p1-period"),
+        ("f-p1-current-2", "其中：财政资金", "", "f-p1"),
+        ("f-p1-other", "单位自筹", "0", "f-p1-period"),
+        ("f-p1-other-2", "单位自筹", "", "f-p1"),
+    ]
+
+
+def test_a_whole_department_form_with_label_value_cells(tmp_path: Path) -> None:
+    """The national 部门整体支出绩效自评表: 按收入性质分 / 按支出性质分 with label and amount in one cell."""
+    form = """
+2023年度部门整体支出绩效自评表 | < | < | < | < | < | <
+预算部门、单位名称 | < | 某乡人民政府 | < | < | < | <
+年度预算申请（万元） |  | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 自评得分
+^ | 年度资金总额 | 861.10 | 2030.12 | 2030.12 | 10 | 100% | 10
+^ | 按收入性质分：2030.12 | < | < | 按支出性质分：1925.67 | < | < | <
+^ | 其中：一般公共预算：1444.50 | < | < | 其中：基本支出：900.47 | < | < | <
+^ | 其他资金：585.62 | < | < | 项目支出：1025.20 | < | < | <
+年度主要任务 | 任务名称 | < | 主要内容 | 预算数 | 执行数 |  |
+^ | 乡村振兴 | < | 道路与供水 | 120 | 118 |  |
+^ | 社会治理 | < | 网格化管理 | 80 | 80 |  |
+年度总体目标 | 完成全年工作任务 | < | < | < | < | < | <
+一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施
+产出指标 | 数量指标 | 道路里程 | ≥10公里 | 10公里 | 90 | 90
+总分 | < | < | < | < | 100 | 100
+自评等级 | 优 | < | < | < | < | < | <
+"""
+    result = imp(tmp_path, form)
+    head = header(result.folder)
+    assert (head["kind"], head["scheme"], head["name"]) == ("department_self_evaluation", "mof-2020-department", "某乡人民政府")
+    assert head["annual_goal"] == "完成全年工作任务"
+    funds = {r["id"]: r for r in rows(result.folder, "funds.csv")}
+    assert (funds["f-total"]["budget_initial"], funds["f-total"]["budget"]) == ("861.10", "2030.12")
+    assert (funds["f-by_income"]["budget"], funds["f-by_expense"]["executed"]) == ("2030.12", "1925.67")
+    assert (funds["f-basic"]["expense_type"], funds["f-basic"]["parent"]) == ("基本支出", "f-by_expense")
+    assert "按全年执行数导入" in funds["f-basic"]["note"]  # the column is an assumption, and says so
+    assert [(r["id"], r["kind"], r["name"], r["content"]) for r in rows(result.folder, "projects.csv")] == [
+        ("t1", "重点任务", "乡村振兴", "道路与供水"), ("t2", "重点任务", "社会治理", "网格化管理"),
+    ]  # fmt: skip
+    assert (funds["f-t1"]["budget"], funds["f-t1"]["executed"], funds["f-t1"]["project_id"]) == ("120", "118", "t1")
+    (ind,) = rows(result.folder, "indicators.csv")
+    assert (ind["id"], ind["project_id"]) == ("i-1", "")
+    figures = [(r["measure"], r["value"], r["project_id"]) for r in rows(result.folder, "reported_figures.csv")]
+    assert ("total_score", "100", "") in figures and ("grade", "优", "") in figures
+    loaded = load_department("d", tmp_path / "raw")
+    assert loaded.ok, [str(p) for p in loaded.problems]
+    checked = check_department(loaded.department)  # type: ignore[arg-type]
+    assert (checked.total, checked.grade) == (100, "优")
+    by_id = {f.id: f for f in checked.figures}
+    assert by_id["sum:f-total:按支出性质分:executed"].verdict.value == "differs"  # 1925.67 against 2030.12
+    assert by_id["sum:f-by_income:按收入性质分:budget"].verdict.value == "agrees"
+
+
+def test_funds_rows_of_expense_types_scored_each_on_their_own(tmp_path: Path) -> None:
+    """Guizhou: 年度资金总额 / 基本支出 / 项目支出 each with 分值 and 得分, and only 年初预算数 for a budget."""
+    form = """
+部门整体支出绩效自评表 | < | < | < | < | <
+单位（盖章）：某镇人民政府 | < | < | < | 填报日期：2022年2月3日 | <
+部门（单位）名称 | < | 某镇人民政府 | < | < | <
+部门（单位）总体资金（万元） | 资金来源 | 年初预算数（A） | 全年执行数（B） | 分值（10分） | 得分
+^ | 年度资金总额： | 1172.55 | 1268.72 | 10 | 10
+^ | 基本支出 | 985.19 | 914.97 | 10 | 10
+^ | 项目支出 | 187.36 | 353.75 | 10 | 10
+"""
+    result = imp(tmp_path, form)
+    assert header(result.folder)["fiscal_year"] == 2021
+    checked = check_department(load_department("d", tmp_path / "raw").department)  # type: ignore[arg-type]
+    scores = {f.label: (round(f.recomputed, 2), f.verdict.value) for f in checked.figures if f.measure == "score"}
+    assert scores == {"预算执行率得分": (10, "agrees"), "预算执行 基本支出得分": (Decimal("9.29"), "differs"),
+                      "预算执行 项目支出得分": (10, "agrees")}  # fmt: skip
+    over = [f for f in checked.findings if f.code == "EXECUTION_OVER_BUDGET"]
+    assert [f.message for f in over] == ["年度资金总额的执行数 1268.72 大于年初预算数（表中没有全年预算数） 1172.55"]
+
+
+# --- structure -----------------------------------------------------------------------------------------
+
+
+def test_placeholders_and_note_rows_are_listed_not_imported(tmp_path: Path) -> None:
+    form = """
+项目支出绩效自评表 | < | < | < | < | < | <
+（2020年度） | < | < | < | < | < | <
+项目名称 | 项目 | < | < | < | < | <
+一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分
+产出指标 | 数量指标 | 指标1：场次 | ≥10场 | 10场 | #60 | #60
+^ | ^ | 指标2：
+^ | 时效指标 | 指标1：
+^ | ^ | ……
+满意度指标 | 满意度指标 | 满意度 | ≥90% | 95% | #20 | #20
+其他需要说明事项 | 无 | < | < | < | < | <
+备注：本表由单位填报 | < | < | < | < | < | <
+总分 | < | < | < | < | #80 | #80
+"""
+    result = imp(tmp_path, form)
+    got = [(r["level2"], r["level3"], r["weight"]) for r in rows(result.folder, "indicators.csv")]
+    assert got == [("数量指标", "场次", "60"), ("时效指标", "", ""), ("满意度指标", "满意度", "20")]
+    ignored = {line["原文"]: line["说明"] for line in report(result.folder) if line["结果"] == "未导入"}
+    assert ignored["指标2："].startswith("模板的空占位行") and ignored["……"].startswith("模板的空占位行")
+    assert ignored["其他需要说明事项 | 无"].startswith("说明或备注行")
+    checked = check_department(load_department("d", tmp_path / "raw").department)  # type: ignore[arg-type]
+    mismatches = [f.message for f in checked.findings if f.code == "WEIGHT_MISMATCH"]
+    assert "项目 各三级指标分值合计 80 分，应为 90 分" in mismatches  # the placeholders did not switch the roll-up off
+
+
+def test_each_worksheet_is_its_own_project_and_a_data_sheet_is_skipped(tmp_path: Path) -> None:
+    first = self_evaluation()
+    second = self_evaluation().replace("测试项目", "第二个项目")
+    data = "基础数据表 | <\n编制数 | #46\n实有人数 | #50"
+    result = imp(tmp_path, Sheet("甲", first), Sheet("数据", data), Sheet("乙", second))
+    assert [r["name"] for r in rows(result.folder, "projects.csv")] == ["测试项目", "第二个项目"]
+    lines = report(result.folder)
+    (skipped,) = [line for line in lines if line["位置"] == "工作表“数据”"]
+    assert "整张表未导入" in skipped["说明"] and "其中 2 个数字" in skipped["原文"]
+    assert not any("续表" in line["说明"] for line in lines)  # a worksheet never continues another
+
+
+# --- every printed number accounted for ---------------------------------------------------------------------
+
+
+def test_every_number_is_imported_or_listed_and_counted(tmp_path: Path) -> None:
+    form = self_evaluation() + "附注 | #12345\n"
+    data = tmp_path / "raw"
+    path = write_xlsx(tmp_path / "form.xlsx", [Sheet("表", form)])
+    out = CliRunner().invoke(cli, ["import", str(path), "--dept-id", "d", "--data-dir", str(data)])
+    assert out.exit_code == 0, out.output
+    assert "表中数字 17 个，已导入 16 个，未导入 1 个" in out.output
+    assert "未导入  form.xlsx 工作表“表” A18 “附注 | 12345”" in out.output
+
+
+def test_missing_key_figures_are_warned_about(tmp_path: Path) -> None:
+    form = "项目支出绩效自评表 | <\n（2022年度） | <\n项目名称 | 某项目\n" + INDICATORS.replace("总分 | < | < | < | < | #100 | #99.5\n", "")
+    data = tmp_path / "raw"
+    path = write_xlsx(tmp_path / "form.xlsx", [Sheet("表", form)])
+    out = CliRunner().invoke(cli, ["import", str(path), "--dept-id", "d", "--data-dir", str(data)])
+    assert "[警告] form.xlsx 工作表“表”：自评表缺少关键数字（预算数、执行数、总分）" in out.output
+
+
+def test_a_failed_import_shows_what_it_found_outside_the_data_folder(tmp_path: Path) -> None:
+    data, processed = tmp_path / "raw", tmp_path / "processed"
+    path = write_xlsx(tmp_path / "form.xlsx", [Sheet("表", self_evaluation(year=""))])
+    out = CliRunner().invoke(cli, ["import", str(path), "--dept-id", "d", "--data-dir", str(data),
+                                   "--report-dir", str(processed)])  # fmt: skip
+    assert out.exit_code == 1
+    assert "找到：没有标题" not in out.output and "按项目支出绩效自评表读取" in out.output
+    assert "资金行 1 行；绩效指标 3 行" in out.output
+    saved = processed / "d" / REPORT_FILE
+    assert f"找到的内容和未导入的原因已写入 {saved}" in out.output
+    assert "按项目支出绩效自评表读取" in saved.read_text(encoding="utf-8-sig")
+    assert not data.exists()  # nothing was written to the data folder
+    assert "Traceback" not in out.output
+
+
+def test_a_formula_without_a_cached_value_is_computed_when_plain_arithmetic(tmp_path: Path) -> None:
+    form = """
+项目支出绩效自评表 | < | < | < | < | < | <
+（2023年度） | < | < | < | < | < | <
+项目名称 | 项目 | < | < | < | < | <
+项目资金（万元） | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分
+年度资金总额 | ==SUM(B6:B7) | ==SUM(C6:C7) | ==D6+D7 | #10 | ==ROUND(D5/C5*100,2) | ==VLOOKUP(A1,B:C,2)
+其中：当年财政拨款 | #100 | #100 | #90.5
+其他资金 | #20 | #20 | #20
+"""
+    data = tmp_path / "raw"
+    path = write_xlsx(tmp_path / "form.xlsx", [Sheet("表", form)])
+    out = CliRunner().invoke(cli, ["import", str(path), "--dept-id", "d", "--data-dir", str(data)])
+    funds = rows(data / "d", "funds.csv")
+    assert (funds[0]["budget"], funds[0]["executed"]) == ("120", "110.5")
+    rate = [r["value"] for r in rows(data / "d", "reported_figures.csv") if r["measure"] == "execution_rate"]
+    assert rate == ["92.08"]
+    assert "已按表中数字算出" in out.output
+    assert "G5 是公式（=VLOOKUP(A1,B:C,2)）且文件中没有计算结果，公式含函数 VLOOKUP" in out.output
+
+
+def test_a_word_form_with_fields_above_its_table(tmp_path: Path) -> None:
+    """单位名称 and 填报日期 printed above the table in a Word document, no title: the year is inferred."""
+    body = FUNDS + INDICATORS
+    path = write_docx(tmp_path / "form.docx", [Sheet("t", body, before=("单位名称：某镇政府　　　　填报日期：2021.5.18",))])
+    result = import_forms([path], "d", tmp_path / "raw")
+    assert header(result.folder)["fiscal_year"] == 2020
+    assert "2021.5.18" in str(header(result.folder)["notes"])
+
+
+def test_a_wps_workbook_with_a_wrong_dimension_record(tmp_path: Path) -> None:
+    """WPS writes <dimension ref="A1"/> for a full sheet: the cells are read all the same."""
+    path = write_xlsx(tmp_path / "wps.xlsx", [Sheet("表", self_evaluation())])
+    with zipfile.ZipFile(path) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    sheet = "xl/worksheets/sheet1.xml"
+    parts[sheet] = re.sub(rb'<dimension ref="[A-Z0-9:]+"/>', b'<dimension ref="A1"/>', parts[sheet])
+    assert b'<dimension ref="A1"/>' in parts[sheet]
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    result = import_forms([path], "d", tmp_path / "raw")
+    assert len(rows(result.folder, "indicators.csv")) == 3
+    assert rows(result.folder, "funds.csv")[0]["executed"] == "95"
