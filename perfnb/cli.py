@@ -214,7 +214,7 @@ def import_cmd(files: tuple[Path, ...], dept_id: str, data_dir: Path, overwrite:
         raise click.ClickException(str(exc)) from None
     imported = result.imported
     for line in imported.report:
-        if line.result != "已导入":
+        if line.result != "已导入" and line.note not in imported.warnings:
             _echo_line(line)
     for problem in result.loaded.problems:
         click.echo(str(problem))

@@ -43,6 +43,48 @@ UTF-8 CSV files (`projects.csv`, `funds.csv`, `indicators.csv`, `narrative_targe
 """
 
 
+_DEPARTMENT = """\
+## 部门整体支出绩效自评表（`kind: department_self_evaluation`）
+
+整张表属于部门本身：资金、指标、总分和等级的 `project_id` 都留空；`年度主要任务` 的每一项是
+`projects.csv` 的一行（`kind` 为 `重点任务`），其预算数、执行数录在 `funds.csv`，`project_id` 指向该任务。
+评分方案用 `mof-2020-department`（预算执行 10 分 + 指标 90 分，等级同项目表）。
+
+| 原表 | 录入 |
+|---|---|
+| 部门（单位）名称 | `department.yaml` 的 `name` |
+| 年度资金总额：年初预算数、全年预算数、全年执行数 | `funds.csv` 一行：`id` f-total，`side` 来源，`budget_initial`、`budget`、`executed` |
+| 按收入性质分（一般公共预算、政府性基金拨款、其他资金…） | 一行 `按收入性质分`（`parent` f-total，`group` 按收入性质分），各来源行 `parent` 指向它 |
+| 按支出性质分（基本支出、项目支出） | 一行 `按支出性质分`（`side` 支出），`基本支出`、`项目支出` 行填 `expense_type`，`parent` 指向它 |
+| 年度资金总额的 分值、执行率、得分 | `reported_figures.csv`：`weight`（`section` 预算执行）、`execution_rate`、`score`（`section` 预算执行） |
+| 基本支出、项目支出各自的 分值、执行率、得分（如贵州） | 同上，`funds_id` 填该行的 `id`：按该行自己的数复算 |
+| 年度主要任务：任务名称、主要内容、预算数、执行数 | `projects.csv`（`kind` 重点任务，`content`）+ `funds.csv`（`side` 支出，`group` 年度主要任务） |
+| 年度总体目标 / 完成情况 | `department.yaml` 的 `annual_goal` / `notes` |
+| 绩效指标、总分、等级 | `indicators.csv`、`reported_figures.csv`，`project_id` 留空 |
+
+例（`funds.csv`，节选）：
+
+```csv
+id,project_id,side,group,line,source,expense_type,parent,budget_initial,budget,…,executed,…
+f-total,,来源,,年度资金总额,,,,861.10,2030.12,…,2030.12,…
+f-by_expense,,支出,按支出性质分,按支出性质分,,,f-total,,,…,1925.67,…
+f-basic,,支出,按支出性质分,基本支出,,基本支出,f-by_expense,,,…,900.47,…
+f-project,,支出,按支出性质分,项目支出,,项目支出,f-by_expense,,,…,1025.20,…
+```
+
+`reported_figures.csv`（节选）：
+
+```csv
+id,project_id,indicator_ids,measure,section,subject,value,unit,formula,ref,note,funds_id
+r-1,,,execution_rate,,预算执行率,100,%,,附件二 G4,,f-total
+r-2,,,weight,预算执行,预算执行率分值,10,分,,附件二 F4,,f-total
+r-3,,,score,预算执行,预算执行率得分,10,分,,附件二 H4,,f-total
+```
+
+`perfnb import` 从表格导入时按上表写入，并在 `import_report.csv` 中记录每个数字的出处。
+"""
+
+
 def _field_rows(model: type[Row]) -> list[str]:
     lines = ["| 列 column | 名称 | 必填 | 说明 |", "|---|---|---|---|"]
     for name, field in model.model_fields.items():
@@ -74,8 +116,7 @@ def render() -> str:
         out.append("")
     out += ["## reported_figures.csv 的 `measure` 取值", ""]
     out += [f"- `{k}`：{v}" for k, v in MEASURES.items()]
-    out.append("")
-    return "\n".join(out).replace("``", "`")
+    return "\n".join(out).replace("``", "`") + "\n" + _DEPARTMENT  # docstrings' ``x`` as Markdown `x`
 
 
 if __name__ == "__main__":
