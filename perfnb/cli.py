@@ -221,8 +221,9 @@ def import_cmd(files: tuple[Path, ...], dept_id: str, data_dir: Path, overwrite:
     for warning in imported.warnings:
         click.echo(f"[警告] {printable(warning, 300)}")
     mapped = sum(line.result == "已导入" for line in imported.report)
+    what = "部门表" if imported.kind == "department_self_evaluation" else "项目"
     click.echo(
-        f"已导入 {result.folder}：{result.projects} 个{'项目' if imported.kind != 'department_self_evaluation' else '部门表'}，"
+        f"已导入 {result.folder}：{result.projects} 个{what}，"
         f"{mapped} 个值；表中数字 {imported.numbers_imported + imported.numbers_ignored} 个，已导入 "
         f"{imported.numbers_imported} 个，未导入 {imported.numbers_ignored} 个；未导入 {len(imported.ignored)} 处"
         f"（逐项见 {result.folder / REPORT_FILE}）；校验：错误 {len(result.loaded.errors)}、"

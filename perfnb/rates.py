@@ -35,7 +35,9 @@ class Rate:
 RATES: Final[dict[str, Rate]] = {
     "execution_rate": Rate("预算执行率", "执行数", "全年预算数", "higher", "财预〔2020〕10号 自评表"),
     "execution_rate_received": Rate("预算执行率（按到位数）", "执行数", "到位数", "higher", "文件自述口径"),
-    "execution_rate_initial": Rate("预算执行率（按年初预算数）", "执行数", "年初预算数", "higher", "表中只有年初预算数"),
+    "execution_rate_initial": Rate(
+        "预算执行率（按年初预算数）", "执行数", "年初预算数", "higher", "表中只有年初预算数"
+    ),
     "half_execution_rate": Rate("半年预算执行率", "半年执行数", "全年预算数", "higher", "实践"),
     "half_plan_rate": Rate("半年计划执行进度", "半年计划执行数", "全年预算数", "higher", "实践"),
     "arrival_rate": Rate("资金到位率", "实际到位资金", "计划投入资金（预算数）", "higher", "财预〔2013〕53号 附件1"),

@@ -443,7 +443,9 @@ class ReportedFigure(Row):
     ref: OptText = col("出处", _REF, default=None)
     note: OptText = col("备注", "录入说明", default=None)
     funds_id: OptRowId = col(
-        "对应资金行", "该数字所属的资金行（funds.csv 的 id），如 基本支出 一行的执行率、分值和得分；可不填（本列可以没有）", default=None
+        "对应资金行",
+        "该数字所属的资金行（funds.csv 的 id），如 基本支出 一行的执行率、分值和得分；可不填（本列可以没有）",
+        default=None,
     )
 
     @field_validator("value")

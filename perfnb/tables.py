@@ -184,7 +184,8 @@ def shown_text(value: Any, number_format: str = "General") -> str:
         if "%" in number_format:  # read as Excel shows it: 0.992 formatted 0.0% is "99.2%"
             return f"{_half_up(exact * 100, decimals or 0)}%"
         if decimals is None and isinstance(value, Decimal):  # a computed value: General shows 10 decimals at most
-            return format(_half_up(exact, 10).normalize(), "f") if exact.as_tuple().exponent < -10 else format(exact, "f")
+            long = isinstance(exact.as_tuple().exponent, int) and int(exact.as_tuple().exponent) < -10
+            return format(_half_up(exact, 10).normalize() if long else exact, "f")
         return f"{_half_up(exact, decimals)}" if decimals is not None else format(exact.normalize(), "f")
     return str(value)
 

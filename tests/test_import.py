@@ -15,7 +15,7 @@ from click.testing import CliRunner
 
 from perfnb.cli import cli
 from perfnb.forms.department import REPORT_COLUMNS, REPORT_FILE, FormImportError
-from perfnb.forms.extract import FormProject
+from perfnb.forms.form import FormProject
 from perfnb.forms.grid import Form, FormFileError, Grid, read_form
 from perfnb.forms.importer import DepartmentExistsError, import_forms, projects_of
 from perfnb.load import load_department

@@ -220,7 +220,8 @@ def test_indicator_weights_not_summing_to_90_is_a_weight_mismatch(tmp_path: Path
         ("reported_figures.csv", "r4", "value"): "94.03",
     }
     result = mutated(tmp_path, edits)
-    assert found(result) == Counter({("WEIGHT_MISMATCH", E, "某市知识产权公共服务平台运行项目"): 1, ("WEIGHT_DEPARTURE", N, "产出"): 1})
+    project = "某市知识产权公共服务平台运行项目"
+    assert found(result) == Counter({("WEIGHT_MISMATCH", E, project): 1, ("WEIGHT_DEPARTURE", N, "产出"): 1})
     assert figure(result, "r4").verdict is Verdict.AGREES
 
 

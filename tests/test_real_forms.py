@@ -40,7 +40,7 @@ def codes(checked: CheckResult) -> list[tuple[str, str]]:
 
 
 def test_w01_yunnan_split_targets(tmp_path: Path) -> None:
-    result, checked = run(tmp_path, w01)
+    _, checked = run(tmp_path, w01)
     got = verdicts(checked)
     assert got["预算执行率"] == ("agrees", "100", "100.00")
     assert got["p1 预算执行率得分"] == ("agrees", "10", "10.00")
@@ -98,7 +98,8 @@ def test_w07_hunan_label_value_cells(tmp_path: Path) -> None:
     got = verdicts(checked)
     assert got["预算执行率"] == ("agrees", "100", "100.00")
     assert got["预算执行率得分"] == ("agrees", "10", "10.00")
-    assert got["按收入性质分全年预算数（按收入性质分）"] == ("agrees", "2030.12", "2030.12")  # 1325.68 + 118.82 + 585.62
+    by_income = got["按收入性质分全年预算数（按收入性质分）"]
+    assert by_income == ("agrees", "2030.12", "2030.12")  # 1325.68 + 118.82 + 585.62
     assert got["按支出性质分执行数（按支出性质分）"] == ("agrees", "1925.67", "1925.67")  # 900.47 + 1025.20
     assert got["年度资金总额执行数（按支出性质分）"] == ("differs", "2030.12", "1925.67")  # 104.45 short
 
@@ -115,7 +116,6 @@ def test_w10_shanxi_target_table(tmp_path: Path) -> None:
 def test_w11_gansu_two_sheets_two_projects(tmp_path: Path) -> None:
     result, checked = run(tmp_path, w11)
     assert result.projects == 2
-    got = verdicts(checked)
     sums = [f for f in checked.figures if f.label == "项目总投资全年预算数（资金来源）"]
     assert [(f.reported, f.verdict.value) for f in sums] == [("20", "agrees"), ("174.78", "differs")]  # p2 is cut off
     assert [(p.message) for p in result.loaded.problems if "二100百分比" in p.message]  # flagged, not read as 100 %

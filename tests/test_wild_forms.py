@@ -18,7 +18,7 @@ import yaml
 from perfnb.engine import check_department
 from perfnb.errors import PerfnbError
 from perfnb.forms.department import REPORT_FILE
-from perfnb.forms.extract import is_number
+from perfnb.forms.form import is_number
 from perfnb.forms.grid import read_form
 from perfnb.forms.importer import import_forms
 from perfnb.load import load_department

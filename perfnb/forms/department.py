@@ -15,7 +15,17 @@ import yaml
 
 from perfnb import __version__
 from perfnb.errors import PerfnbError
-from perfnb.forms.extract import FormProject, FundRow, Value, date_year, file_year, filled_on, is_number, split_amount
+from perfnb.forms.form import (
+    FormProject,
+    FundRow,
+    TaskRow,
+    Value,
+    date_year,
+    file_year,
+    filled_on,
+    is_number,
+    split_amount,
+)
 from perfnb.forms.headers import form_map, normalise
 from perfnb.numbers import NumberFormatError, is_no_value, parse_decimal
 from perfnb.schema import TABLES
@@ -35,6 +45,7 @@ KIND_NAMES: Final = {
     "target_table": "绩效目标表",
 }
 DEFAULT_REGION: Final = "未注明"
+_EXPECTED_FORMS: Final = "项目支出绩效自评表、部门整体支出绩效自评表或绩效目标表"
 _FUND_COLUMNS: Final = ("budget_initial", "budget", "executed")
 _INDICATOR_COLUMNS: Final = ("level1", "level2", "level3", "target", "actual", "weight", "score", "deviation")
 _INDICATOR_NAMES: Final = {"weight": "分值", "score": "得分"}
@@ -152,9 +163,9 @@ class _Builder:
             self.skipped(form, value, f"{subject}：{_NOT_A_NUMBER}")
             return
         n = self.figures[pid] = self.figures.get(pid, 0) + 1
-        row = {"id": f"r-{pid}-{n}" if pid else f"r-{n}", "project_id": pid, "indicator_ids": indicator_ids, "funds_id": funds_id,
-               "measure": measure, "section": section, "subject": subject, "value": text, "unit": unit,
-               "ref": self.ref(form, value.where), "note": note}  # fmt: skip
+        row = {"id": f"r-{pid}-{n}" if pid else f"r-{n}", "project_id": pid, "indicator_ids": indicator_ids,
+               "funds_id": funds_id, "measure": measure, "section": section, "subject": subject, "value": text,
+               "unit": unit, "ref": self.ref(form, value.where), "note": note}  # fmt: skip
         self.add("reported_figures", row, form, {"value": value})
 
     # --- a project's form -------------------------------------------------------------
@@ -203,28 +214,16 @@ class _Builder:
 
     def funds(self, pid: str, form: FormProject, unit: str) -> list[str]:
         prefix = f"f-{pid}" if pid else "f"
-        ids: list[str] = []
-        seen: set[str] = set()
-        first_total = True
-        for fund in form.funds:
-            line = self.lines[fund.key]
-            if line.role == "total" and first_total and line.horizon is None:
-                fid, first_total = (prefix if pid else "f-total"), False
-            else:
-                fid = f"{prefix}-{fund.key}"
-            while fid in seen:
-                fid = f"{fid}-2" if not re.search(r"-\d+$", fid) else re.sub(r"\d+$", lambda m: str(int(m[0]) + 1), fid)
-            seen.add(fid)
-            ids.append(fid)
-        main = next((i for i, f in enumerate(form.funds) if ids[i] in (prefix, "f-total")), None)
+        ids = self._fund_ids(prefix, form)
+        main = next((i for i in range(len(ids)) if ids[i] in (prefix, "f-total")), None)
         for i in sorted(range(len(form.funds)), key=lambda i: i != main):  # the year's total first: the project's
             fund = form.funds[i]
             line = self.lines[fund.key]
             parent = form.funds[fund.parent] if fund.parent is not None else None
             row = {"id": ids[i], "project_id": pid, "side": line.side, "line": _clean(fund.line.text).rstrip(":："),
                    "group": self._group(fund, parent), "source": line.source or "",
-                   "expense_type": line.expense_type or "", "parent": ids[fund.parent] if parent else "",
-                   "ref": self.ref(form, fund.line.where), "note": fund.assumed}  # fmt: skip
+                   "expense_type": line.expense_type or "", "ref": self.ref(form, fund.line.where),
+                   "parent": ids[fund.parent] if fund.parent is not None else "", "note": fund.assumed}  # fmt: skip
             sources = {"line": fund.line}
             for column in _FUND_COLUMNS:
                 value = fund.values.get(column)
@@ -239,6 +238,24 @@ class _Builder:
             if own and own != unit:
                 row["unit"] = own
             self.add("funds", row, form, sources, {c: fund.assumed for c in _FUND_COLUMNS if fund.assumed})
+        return ids
+
+    def _fund_ids(self, prefix: str, form: FormProject) -> list[str]:
+        """Each funds line's id: the year's total ``f-p1`` (``f-total`` for a department), the others by their kind
+        (``f-p1-current``), numbered when a kind repeats (``f-p1-current-2``)."""
+        ids: list[str] = []
+        first_total = True
+        for fund in form.funds:
+            line = self.lines[fund.key]
+            if line.role == "total" and first_total and line.horizon is None:
+                fid, first_total = (prefix if prefix != "f" else "f-total"), False
+            else:
+                fid = f"{prefix}-{fund.key}"
+            base, n = fid, 1
+            while fid in ids:
+                n += 1
+                fid = f"{base}-{n}"
+            ids.append(fid)
         return ids
 
     def _group(self, fund: FundRow, parent: FundRow | None) -> str:
@@ -283,7 +300,8 @@ class _Builder:
             unit = _unit_of(ind.parts, ind.values.get("target"))
             if unit and "actual" in row and _BARE_NUMBER.match(row["actual"]):
                 row["actual"] += unit
-                row["note"] = f"实际完成值原文“{_clean(ind.values['actual'].text)}”没有单位，按年度指标值的单位“{unit}”读"
+                printed = _clean(ind.values["actual"].text)
+                row["note"] = f"实际完成值原文“{printed}”没有单位，按年度指标值的单位“{unit}”读"
                 notes["actual"] = row["note"]
             method = ind.values.get("method")
             if method is not None:
@@ -324,28 +342,38 @@ class _Builder:
     def department(self, form: FormProject, unit: str) -> None:
         """A whole-department form: its key tasks as projects (重点任务), the rest at department level."""
         for n, task in enumerate(form.tasks, 1):
-            tid = f"t{n}"
-            name = task.values["name"]
-            row = {"id": tid, "name": _clean(name.text), "kind": "重点任务", "ref": self.ref(form, task.where)}
-            sources = {"name": name}
-            if "content" in task.values:
-                row["content"] = _clean(task.values["content"].text)
-                sources["content"] = task.values["content"]
-            if "project" in task.values:
-                row["note"] = f"对应项目：{_clean(task.values['project'].text)}"
-                self.mapped(form, task.values["project"], f"projects.csv {tid} note（对应项目）")
-            self.add("projects", row, form, sources)
-            money = {c: task.values[c] for c in ("budget", "executed") if c in task.values and _number(task.values[c].text)}
-            if money:
-                frow = {"id": f"f-{tid}", "project_id": tid, "side": "支出", "group": "年度主要任务",
-                        "line": _clean(name.text), "ref": self.ref(form, task.where)}  # fmt: skip
-                frow |= {c: _number(v.text) for c, v in money.items()}
-                if task.values["budget" if "budget" in money else "executed"].text and unit:
-                    cell_unit = split_amount(next(iter(money.values())).text)[1]
-                    if cell_unit and cell_unit != unit:
-                        frow["unit"] = cell_unit
-                self.add("funds", frow, form, dict(money))
+            self._task(f"t{n}", task, form, unit)
         self.body("", form, unit)
+
+    def _task(self, tid: str, task: TaskRow, form: FormProject, unit: str) -> None:
+        """One key task (年度主要任务): a project of kind 重点任务, its 预算数 / 执行数 a funds line of its own."""
+        name = task.values["name"]
+        row = {"id": tid, "name": _clean(name.text), "kind": "重点任务", "ref": self.ref(form, task.where)}
+        sources = {"name": name}
+        if "content" in task.values:
+            row["content"] = _clean(task.values["content"].text)
+            sources["content"] = task.values["content"]
+        if "project" in task.values:
+            row["note"] = f"对应项目：{_clean(task.values['project'].text)}"
+            self.mapped(form, task.values["project"], f"projects.csv {tid} note（对应项目）")
+        self.add("projects", row, form, sources)
+        money: dict[str, Value] = {}
+        for column in ("budget", "executed"):
+            value = task.values.get(column)
+            amount = _number(value.text) if value is not None else ""
+            if value is not None and amount and _not_a_number(amount):
+                self.skipped(form, value, _NOT_A_NUMBER)
+            elif value is not None and amount:
+                money[column] = value
+        if not money:
+            return
+        funds = {"id": f"f-{tid}", "project_id": tid, "side": "支出", "group": "年度主要任务",
+                 "line": _clean(name.text), "ref": self.ref(form, task.where)}  # fmt: skip
+        funds |= {column: _number(value.text) for column, value in money.items()}
+        cell_unit = next((u for u in (split_amount(v.text)[1] for v in money.values()) if u), None)
+        if cell_unit and cell_unit != unit:
+            funds["unit"] = cell_unit
+        self.add("funds", funds, form, money)
 
     # --- the header -------------------------------------------------------------------
 
@@ -436,7 +464,8 @@ def _fiscal_year(forms: Sequence[FormProject], kind: str, year: int | None, buil
         found = date_year(date.text) if date else None
         if date is not None and found is not None:
             inferred = found - shift
-            builder.note(form.file, f"推定：表中没有写年度，按填报日期“{_clean(date.text)}”（{date.where}）推定为 {inferred} 年度"
+            printed = _clean(date.text)
+            builder.note(form.file, f"推定：表中没有写年度，按填报日期“{printed}”（{date.where}）推定为 {inferred} 年度"
                                     f"（{why}）；如不对，请用 --year 指定")  # fmt: skip
             return inferred
     for form in forms:
@@ -462,7 +491,7 @@ def build_department(
     """The department folder's files for the forms read from ``files`` (at least one form)."""
     if not forms:
         raise FormImportError("没有找到自评表或绩效目标表：没有一张表格有资金块、绩效指标块或项目名称",
-                              value="、".join(files), expected="项目支出绩效自评表、部门整体支出绩效自评表或绩效目标表")  # fmt: skip
+                              value="、".join(files), expected=_EXPECTED_FORMS)  # fmt: skip
     kinds = {f.kind or "target_table" for f in forms}
     if "department_self_evaluation" in kinds and "project_self_evaluation" in kinds:
         kinds.discard("project_self_evaluation")  # a whole department's form with project forms beside it
@@ -547,6 +576,7 @@ def _key_figures(forms: Sequence[FormProject], kind: str, imported: Imported) ->
             missing.append("总分")
         if missing:
             what = "、".join(missing)
-            message = f"{form.file} {form.label}：自评表缺少关键数字（{what}）——原文没有印出，或表格格式未被识别，请核对原表"
+            message = (f"{form.file} {form.label}：自评表缺少关键数字（{what}）——原文没有印出，或表格格式未被识别，"
+                       "请核对原表")  # fmt: skip
             imported.warnings.append(message)
             imported.report.append(ReportLine("说明", form.file, "", "", "", message))

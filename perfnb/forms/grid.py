@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import hashlib
 import io
-from decimal import Decimal
 import warnings
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -197,8 +197,8 @@ def _sheet_grid(sheet: Any, formula_sheet: Any, name: str) -> Grid:
     return Grid(name, label, cells, merged, (), (*notes, *formula_notes), "xlsx")
 
 
-def _evaluate_uncached(sheet: Any, formula_sheet: Any, uncached: list[tuple[int, int]], texts: dict[tuple[int, int], str],
-                       notes: list[str]) -> list[tuple[int, int]]:  # fmt: skip
+def _evaluate_uncached(sheet: Any, formula_sheet: Any, uncached: list[tuple[int, int]],
+                       texts: dict[tuple[int, int], str], notes: list[str]) -> list[tuple[int, int]]:  # fmt: skip
     """Formula cells the file holds no value for (a budget system's export never opened in Excel): each plain
     arithmetic one on the sheet's cells is evaluated and shown with its number format; the rest stay blank.
     The notes say which were computed and which not (the import prints them). Returns the cells left blank."""
@@ -220,8 +220,8 @@ def _evaluate_uncached(sheet: Any, formula_sheet: Any, uncached: list[tuple[int,
             value = evaluate_cell_formula(formula, lookup)
         except (Unsupported, ArithmeticError) as exc:
             why = exc.args[0] if isinstance(exc, Unsupported) else "除数为 0"
-            notes.append(f"{place} 是公式（{formula[:60]}）且文件中没有计算结果，{why}，读作空白：请在 Excel 中打开并保存后再导入，"
-                         "或核对原表")  # fmt: skip
+            notes.append(f"{place} 是公式（{formula[:60]}）且文件中没有计算结果，{why}，读作空白："
+                         "请在 Excel 中打开并保存后再导入，或核对原表")  # fmt: skip
             blank.append((r, c))
             continue
         texts[(r, c)] = shown_text(value, getattr(sheet._cells.get((r, c)), "number_format", "General") or "General")

@@ -18,7 +18,8 @@ from perfnb.forms.department import (
     build_department,
     report_text,
 )
-from perfnb.forms.extract import FormProject, extract, is_number
+from perfnb.forms.extract import extract
+from perfnb.forms.form import FormProject, is_number
 from perfnb.forms.grid import Form, read_form
 from perfnb.load import LoadResult, load_department
 from perfnb.outputs import atomic_write
@@ -26,6 +27,9 @@ from perfnb.paths import check_dept_id
 from perfnb.scaffold import publish_department
 
 __all__ = ["DepartmentExistsError", "Found", "ImportResult", "import_forms", "projects_of", "read_projects"]
+
+
+_NOT_A_FORM = "不是自评表或绩效目标表（没有资金块、绩效指标块、年度主要任务或项目名称、部门名称），整张表未导入"
 
 
 class DepartmentExistsError(PerfnbError):
@@ -80,7 +84,7 @@ def projects_of(forms: Sequence[Form]) -> Found:
             if cells:
                 found.unread.append(ReportLine(
                     "未导入", grid.file, grid.label, f"{len(cells)} 个非空单元格，其中 {numbers} 个数字", "",
-                    "不是自评表或绩效目标表（没有资金块、绩效指标块、年度主要任务或项目名称、部门名称），整张表未导入"))  # fmt: skip
+                    _NOT_A_FORM))  # fmt: skip
     return found
 
 

@@ -144,7 +144,7 @@ def write_xlsx(path: Path | str, sheets: Sequence[Sheet]) -> Path:
         sheet = book.create_sheet(spec.name)
         if spec.hidden:
             sheet.sheet_state = "hidden"
-        n_rows, n_cols, cells = parse(spec.rows)
+        _, n_cols, cells = parse(spec.rows)
         for c in range(n_cols):
             width = spec.widths[c] if c < len(spec.widths) else 14
             sheet.column_dimensions[get_column_letter(c + 1)].width = width

@@ -1,0 +1,286 @@
+"""The funds block of a form: a header row of columns (年初预算数 / 全年预算数 / 全年执行数 / 分值 / 执行率 / 得分, by
+their synonyms or their words) with one line per row, or funds lines written as label–value pairs and as
+``label：amount`` in one cell; each part under the total or subtotal above it (年度资金总额 → 按收入性质分 →
+一般公共预算)."""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from perfnb.forms.cells import Cells
+from perfnb.forms.form import FundRow, Value, is_amount, split_amount
+from perfnb.forms.headers import label_value, marked
+
+__all__ = ["FundsBlock"]
+
+_YEAR: Final = re.compile(r"((?:19|20)\d{2})\s*年")
+_LINE_LENGTH: Final = 14  # longer texts are never taken for a funds line by their words
+
+
+class FundsBlock(Cells):
+    """Reads the funds lines of a form into ``out.funds``."""
+
+    def funds(self) -> int:
+        """Read the funds block(s); return the row after the block (0 when there is none)."""
+        block_labels = self.map.names(self.map.funds.label) | self.map.names(self.map.funds.items)
+
+        def score(r: int) -> int:  # two funds columns, or one beside the block's label
+            row = self.norm[r]
+            if r in self.indicator_rows or {"一级指标", "三级指标"} & set(row):
+                return 0
+            keys = {self._funds_key(n) for n in row} - {None, "method"}
+            return len(keys) + any(n in block_labels for n in row)
+
+        header = next((r for r in range(len(self.norm)) if score(r) >= 2), None)
+        col_of: dict[int, str] = {}
+        end = 0
+        if header is not None:
+            col_of = self._funds_columns(header)
+            items = self.map.names(self.map.funds.items)
+            self.items_block = any(self.norm[header][c] in items for c in self.anchors(header))
+            for c in col_of:
+                self.unit_from(header, c)
+            for c in range(len(self.norm[header])):
+                if self.norm[header][c] in block_labels:
+                    self.block_label(header, c)
+            end = self._funds_rows(header + 1, col_of)
+            self._header_weight(header, col_of, block_labels)
+        self._funds_pairs(block_labels)
+        self._parents()
+        return end
+
+    def _funds_key(self, norm: str) -> str | None:
+        """The funds column a header names: by its synonyms, else by the words of ``funds.keywords``."""
+        if not norm:
+            return None
+        key = self.funds_columns.get(norm)
+        if key is not None or norm in self.labels:
+            return key
+        for name, groups in self.map.funds.keywords.items():
+            if any(all(word in norm for word in group) for group in groups):
+                return name
+        return None
+
+    def _funds_columns(self, header: int) -> dict[int, str]:
+        """The funds header's columns: index → key (a column named once; 小计 after 年初 is the adjusted budget)."""
+        col_of: dict[int, str] = {}
+        for c in self.anchors(header):
+            norm = self.norm[header][c]
+            key = self._funds_key(norm)
+            if key is None and norm in self.map.funds.subtotal_of_adjusted and "budget_initial" in col_of.values():
+                key = "budget"
+            year = _YEAR.search(norm)
+            if key is not None and year and self.out.year is not None and year.group(1) != self.out.year.text:
+                continue  # 2020年实际执行数 in a 2022 form: an earlier year's figure, not this year's
+            if key is not None and key not in col_of.values():
+                col_of[c] = key
+                self.label(header, c)
+        amounts = [c for c, k in col_of.items() if k in ("budget_initial", "budget", "executed")]
+        if self.out.kind == "target_table" and [col_of[c] for c in amounts] == ["budget_initial"]:
+            col_of[amounts[0]] = "budget"  # a target table's one amount (年初安排金额) is the year's budget
+            self.out.notes.append(f"资金块只有一个金额栏“{self.text[header][amounts[0]]}”：按全年预算数（budget）导入")
+        return col_of
+
+    def _header_weight(self, header: int, col_of: dict[int, str], block_labels: frozenset[str]) -> None:
+        """The execution 分值 printed in a header (得分（20分*执行率）, 预算执行情况（20分）) for a total row that
+        prints none of its own."""
+        total = next((f for f in self.out.funds if self.map.funds.rows[f.key].role == "total"), None)
+        if total is None or "weight" in total.values:
+            return
+        cells = [c for c, key in col_of.items() if key in ("score", "weight")]
+        cells += [c for c in range(len(self.norm[header])) if self.norm[header][c] in block_labels]
+        for c in cells:
+            r, cc = self.anchor(header, c)
+            weight = marked(self.text[r][cc]).weight
+            if weight:
+                total.values["weight"] = Value(weight, f"{self.grid.where(r, cc)}（表头“{self.text[r][cc]}”中的分值）")
+                return
+
+    def _stop(self, r: int) -> bool:
+        """Whether row r starts another block (the goal, tasks or indicators)."""
+        stop = (self.map.names(self.map.goal.label) | self.map.names(self.map.indicators.label)
+                | self.map.names(self.map.tasks.label))  # fmt: skip
+        return r in self.indicator_rows or any(self.norm[r][c] in stop for c in self.anchors(r))
+
+    def _funds_rows(self, start: int, col_of: dict[int, str]) -> int:
+        first = min((c for c, k in col_of.items() if k != "method"), default=len(self.norm[start - 1]))
+        r = start
+        while r < len(self.norm):
+            if self.blank(r):
+                r += 1
+                continue
+            if self._stop(r):
+                break
+            found = self._line_cells(r, first)
+            if not found:  # 年度资金总额 written in the header row and merged down over the figures below it
+                merged = [c for c in range(first) if (r, c) in self.grid.merged and self.text[r][c]
+                          and self.fund_lines.get(self.norm[r][c]) and self.anchor(r, c)[0] < r]  # fmt: skip
+                if merged:
+                    found = [(merged[0], self.fund_lines[self.norm[r][merged[0]]], None)]
+            if not found and self.items_block:
+                labels = [c for c in range(first) if self.is_anchor(r, c) and (r, c) not in self.used]
+                found = [(labels[0], "item", None)] if labels else []
+            if not found:
+                figures = [c for c in col_of if self.text[r][c] and (r, c) not in self.used]
+                labels = [c for c in range(first) if self.is_anchor(r, c) and (r, c) not in self.used]
+                if figures and labels:
+                    self.ignore_row(
+                        r,
+                        "资金块中的这一行不是已知的资金行（如 年度资金总额、财政拨款、上年结转资金、其他资金、"
+                        "基本支出），整行未导入",
+                    )
+                elif figures and r == start and not any(f.values for f in self.out.funds):
+                    self._unnamed_total(r, col_of)  # the block's one row of figures, printed without a name
+                elif figures:
+                    break  # figures without a label: the block has ended
+                r += 1
+                continue
+            for c, key, inline in found:
+                row = FundRow(key, Value(self.text[r][c], self.grid.where(*self.anchor(r, c))), column=c)
+                self.label(r, c)
+                if inline is not None:
+                    self._inline_amount(row, inline, self.grid.where(r, c))
+                elif c < first:
+                    for cc, column in col_of.items():
+                        text = self.cell(r, cc)
+                        if (
+                            text
+                            and (r, cc) not in self.used
+                            and not (cc != c and self.anchor(r, cc) == self.anchor(r, c))
+                        ):
+                            self._put(row, column, self.value(r, cc))
+                    if not any(k in row.values for k in ("budget_initial", "budget", "executed")):
+                        self._pair_value(row, r, c)
+                else:
+                    self._pair_value(row, r, c)
+                self.out.funds.append(row)
+            r += 1
+        return r
+
+    def _unnamed_total(self, r: int, col_of: dict[int, str]) -> None:
+        """The figures right under the funds header, in a row without a name: the block's total, and said so."""
+        first = min(col_of)
+        where = self.grid.where(r, first)
+        row = FundRow("total", Value("年度资金总额", where), column=0,
+                      assumed="这一行在表中没有行名，按资金块的合计行（年度资金总额）导入")  # fmt: skip
+        for c, column in col_of.items():
+            if self.text[r][c] and (r, c) not in self.used:
+                self._put(row, column, self.value(r, c))
+        self.out.funds.append(row)
+
+    def _line_cells(self, r: int, first: int, loose: bool = False) -> list[tuple[int, str, str | None]]:
+        """The funds lines named in row r: (column, key, amount written in the label's cell or None). A name
+        right of the block's label columns counts when an amount follows it, or anywhere when ``loose``."""
+        found: list[tuple[int, str, str | None]] = []
+        for c in self.anchors(r):
+            if (r, c) in self.used:
+                continue
+            norm = self.norm[r][c]
+            split = label_value(self.text[r][c])
+            if split and split[0] in self.fund_lines and is_amount(split[1]):
+                found.append((c, self.fund_lines[split[0]], split[1]))  # 其他资金：585.62
+                continue
+            key = self.fund_lines.get(norm)
+            if key is None and c < first and norm.endswith(self.map.funds.total_endings):
+                key = "total"  # 年度专项资金总额: a total by its ending, in a block with column headers
+            if key is None and split is None and norm not in self.labels and len(norm) <= _LINE_LENGTH:
+                key = self._line_by_words(norm)
+                if key is not None and not (c < first or loose) and self._pair_target(r, c) is None:
+                    key = None  # by its words alone, a name is a funds line only beside an amount
+            if key is not None and (c < first or loose or self._pair_target(r, c) is not None):
+                found.append((c, key, None))
+        return found
+
+    def _line_by_words(self, norm: str) -> str | None:
+        """The funds line a name is by the words of ``funds.line_keywords`` (该项目支出上级资金 → current)."""
+        if any(word in norm for word in self.map.funds.line_exclude):
+            return None
+        return next((key for key, groups in self.map.funds.line_keywords.items()
+                     if any(all(word in norm for word in group) for group in groups)), None)  # fmt: skip
+
+    def _put(self, row: FundRow, column: str, value: Value) -> None:
+        amount, unit = split_amount(value.text)
+        row.values[column] = Value(amount, value.where)
+        row.unit = row.unit or unit
+        if amount != value.text.strip() and re.search(r"[(（]", value.text):
+            row.assumed = (row.assumed + "；" if row.assumed else "") + f"金额栏原文“{value.text.strip()}”"
+
+    def _column(self, key: str) -> str:
+        """Where an amount written beside a funds line's name goes: a target table's amounts are budgets."""
+        return "budget" if self.out.kind == "target_table" else self.map.funds.rows[key].column
+
+    def _inline_amount(self, row: FundRow, text: str, where: str) -> None:
+        line = self.map.funds.rows[row.key]
+        column = self._column(row.key)
+        names = {"budget": "全年预算数", "executed": "全年执行数"}
+        row.line = Value(re.split(r"[:：](?=[^:：]*$)", row.line.text)[0].strip(), where)
+        self._put(row, column, Value(text, where))
+        if self.out.kind != "target_table":
+            row.assumed = (f"标签和金额写在同一格，没有列名：{'收入' if line.side == '来源' else '支出'}按性质分的金额"
+                           f"按{names[column]}导入")  # fmt: skip
+
+    def _pair_target(self, r: int, c: int) -> tuple[int, int] | None:
+        """The amount right of a funds line label (label–value pairs along a row), if it holds a number."""
+        at = self.right_of(r, c)
+        return at if at is not None and is_amount(self.text[at[0]][at[1]]) else None
+
+    def _pair_value(self, row: FundRow, r: int, c: int) -> None:
+        at = self._pair_target(r, c)
+        if at is not None:
+            self._put(row, self._column(row.key), self.value(*at))
+
+    def _funds_pairs(self, block_labels: frozenset[str]) -> None:
+        """Funds lines written as label–value pairs outside a header's columns (实施期资金总额 | 1,000,000)."""
+        spans = self._block_rows(block_labels)
+        named = self.out.title is not None or {"project_name", "department_name"} & set(self.out.fields)
+        for r in range(len(self.norm)):
+            if r in self.indicator_rows or (r not in spans and not named):
+                continue  # outside a funds block, only a form with a title or a name has funds lines
+            for c, key, inline in self._line_cells(r, 0, loose=r in spans):
+                at = self._pair_target(r, c) if inline is None else None
+                if inline is None and at is None and r not in spans:
+                    continue  # a line's name without an amount, outside a funds block: not a funds line
+                row = FundRow(key, Value(self.text[r][c], self.grid.where(r, c)), column=c)
+                self.label(r, c)
+                if inline is not None:
+                    self._inline_amount(row, inline, self.grid.where(r, c))
+                elif at is not None:
+                    self._put(row, self._column(key), self.value(*at))
+                self.out.funds.append(row)
+
+    def _block_rows(self, block_labels: frozenset[str]) -> set[int]:
+        """The rows covered by a funds block's label cell (项目资金（元） merged down over its rows)."""
+        rows: set[int] = set()
+        for r, row in enumerate(self.norm):
+            for c, norm in enumerate(row):
+                if norm in block_labels and self.is_anchor(r, c):
+                    self.block_label(r, c)
+                    rr = r
+                    while rr < len(self.norm) and self.text[rr][c] == self.text[r][c]:
+                        rows.add(rr)
+                        rr += 1
+        return rows
+
+    def _parents(self) -> None:
+        """Each part's parent: the total or subtotal above it in its label's column, else the block's total."""
+        rows = sorted(range(len(self.out.funds)), key=lambda i: (self.out.funds[i].column, i))
+        lines = self.map.funds.rows
+        first_total = next((i for i, f in enumerate(self.out.funds) if lines[f.key].role == "total"), None)
+        last_total: dict[int, int] = {}
+        last_sub: dict[int, int] = {}
+        for i in rows:
+            row = self.out.funds[i]
+            role = lines[row.key].role
+            if role == "total":
+                last_sub.pop(row.column, None)
+                last_total[row.column] = i
+                continue
+            if role == "requested":
+                continue
+            total = last_total.get(row.column, first_total)
+            if role == "subtotal":
+                row.parent = total
+                last_sub[row.column] = i
+                continue
+            row.parent = last_sub.get(row.column, total)

@@ -1,0 +1,309 @@
+"""The indicator block of a form: a header of one or two rows (一级 / 二级 / 三级指标, 年度指标值 or 指标性质 |
+指标值 | 度量单位, 实际完成值, 分值, 得分, 偏差原因 …), one indicator per row below it, 一级 and 二级 carried down
+their group, the weight a category cell carries (产出指标（50分）), and the total row with its grade.
+
+Rows that are no indicator — the template's placeholders (指标2：, ……), notes and signatures, everything
+below the total — are listed as not imported, with the reason.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Final
+
+from perfnb.forms.cells import Cells
+from perfnb.forms.form import FormProject, Ignored, IndicatorRow, Value
+from perfnb.forms.headers import category_weight, label_value, marked, normalise
+
+__all__ = ["INDICATORS", "IndicatorBlock"]
+
+INDICATORS: Final = "绩效指标"  # the section of a weight printed for the whole indicator block
+_PREFIX: Final = re.compile(r"^指标\s*\d+\s*[:：]\s*(?=\S)")  # 指标1：宣传场次 → 宣传场次
+_OPERATOR: Final = re.compile(r"[=<>≥≤≧≦═＝＜＞]")
+_NO_VALUE: Final = frozenset({"", "—", "——", "－", "-", "–", "/", "／", "\\", "无"})
+_VALUES: Final = ("level3", "target", "actual", "weight", "score")
+_COLUMN_ORDER: Final = ("level1", "level2", "level3", "target", "actual", "weight", "score", "review", "deviation",
+                        "method")  # fmt: skip
+_TWO_LEVELS: Final = ("表中只有两级指标：二级指标一栏是指标名称，一级指标一栏是类别（如 数量指标），"
+                      "一级指标（产出、效益、满意度）按类别推定")  # fmt: skip
+
+
+@dataclass
+class _Walk:
+    """What the walk down the indicator rows carries from row to row."""
+
+    columns: dict[int, str]  # column → level1 … method
+    first: int  # the first indicator column
+    two_levels: bool = False  # 一级 | 二级 only: the 二级 column names the indicator
+    last1: Value | None = None  # the 一级 / 二级 written once for their group, carried down
+    last2: Value | None = None
+    weighed: set[tuple[int, int]] = field(default_factory=set)  # category cells whose weight was taken
+    after_total: bool = False
+
+
+class IndicatorBlock(Cells):
+    """Reads the indicator rows, the category weights, the total and the grade into ``out``."""
+
+    def indicators(self) -> None:
+        walk, start = self._start()
+        if walk is None:
+            return
+        total = self.map.names(self.map.total.label)
+        stop = self.map.names(self.map.goal.label) | self.map.names(self.map.tasks.label)
+        for r in range(start, len(self.norm)):
+            lead = self.anchors(r)
+            if not lead:
+                continue
+            if any(self.norm[r][c] in total for c in lead if (r, c) not in self.used):
+                self._total(r, walk.columns, total)
+                walk.after_total = True
+                continue
+            if self._grade_row(r, lead) or walk.after_total:
+                continue  # the grade is read as a field; below the total: notes and signatures
+            if self.norm[r][lead[0]] in stop and lead[0] < walk.first + 2:
+                self.indicator_rows = range(self.indicator_rows.start, r)
+                break  # another block (the goal, the tasks) after the indicators
+            if not self._note_row(r, lead):
+                self._row(r, walk)
+
+    # --- the header ---------------------------------------------------------------------------
+
+    def _start(self) -> tuple[_Walk | None, int]:
+        """The walk and its first row: after the header band, or from the top of a PDF table that continues the
+        previous page's indicator block."""
+        columns = self.map.lookup(self.map.indicators.columns)
+        keys_of = [{columns[n] for n in row if n in columns} for row in self.norm]
+        header = next((r for r, keys in enumerate(keys_of)
+                       if ("level3" in keys and ({"level1", "level2"} & keys or {"target", "weight"} <= keys))
+                       or ({"level1", "level2"} <= keys and {"target", "actual"} & keys)), None)  # fmt: skip
+        before = self.continues
+        if header is not None:
+            band = [header]
+            col_of = self._band_columns(header, columns, band)
+            walk = _Walk(col_of, min(col_of))
+            if "level3" not in col_of.values():  # 一级 (数量指标) | 二级 (the indicator): two levels only
+                walk.columns = {c: {"level1": "level2", "level2": "level3"}.get(k, k) for c, k in col_of.items()}
+                walk.two_levels = True
+                self.out.notes.append(_TWO_LEVELS)
+            self._band_labels(band, walk.first)
+            start, self.indicator_rows = max(band) + 1, range(min(band), len(self.norm))
+        elif self._continues(before):
+            assert before is not None
+            walk = _Walk(dict(before.indicator_columns), min(before.indicator_columns))
+            self.out.continued = True  # a PDF table without headers right after one with an indicator block
+            if before.indicators:
+                walk.last1, walk.last2 = (before.indicators[-1].values.get(k) for k in ("level1", "level2"))
+            start, self.indicator_rows = 0, range(0, len(self.norm))
+        else:
+            return None, 0
+        self.out.indicator_columns, self.out.width = walk.columns, self.width
+        return walk, start
+
+    def _continues(self, before: FormProject | None) -> bool:
+        """Whether this table is the rest of the previous one's indicator block, broken by a PDF page."""
+        return (self.grid.style == "pdf" and before is not None and before.style == "pdf"
+                and bool(before.indicator_columns) and self.width == before.width)  # fmt: skip
+
+    def _band_columns(self, header: int, columns: dict[str, str], band: list[int]) -> dict[int, str]:
+        """The columns of the indicator header, read over its one or two rows: a column whose cell in the main
+        row is merged across several columns (年度指标值 over 指标性质 / 指标值 / 度量单位) takes its key from the
+        row below or above that names one column only."""
+        rows = [r for r in (header - 1, header + 1) if 0 <= r < len(self.norm)]
+        extra = [r for r in rows if self._header_like(r, columns, header)]
+        band.extend(extra)
+        band.sort()
+        col_of: dict[int, str] = {}
+        for c in range(self.width):
+            options = sorted((self._wide(r, c), r != header, columns[self.norm[r][c]], r)
+                             for r in [header, *extra] if self.norm[r][c] in columns)  # fmt: skip
+            if not options:
+                continue
+            _, _, key, r = options[0]
+            if key == "target_op" and key in col_of.values():
+                key = "target_op2"  # 指标性质 (正向) and 指标方向 (=): the cells say which holds the operator
+            if key in col_of.values():
+                continue
+            col_of[c] = key
+            self.label(r, c)
+        for r in band:
+            self.used.update((r, c) for c in range(len(self.norm[r])) if self.norm[r][c] in columns)
+        split = {"target_op", "target_unit"} & set(col_of.values())
+        if split and "target" not in col_of.values():  # 年度指标值 over the split columns names the value column
+            spans = [c for c in range(self.width) if any(columns.get(self.norm[r][c]) == "target" for r in band)]
+            free = [c for c in spans if c not in col_of]
+            if free:
+                col_of[free[0]] = "target"
+        return dict(sorted(col_of.items()))
+
+    def _band_labels(self, band: list[int], first: int) -> None:
+        """The block's label in the header band (绩效指标, 年度绩效目标（80分） and the weight it carries)."""
+        block = self.map.names(self.map.indicators.label)
+        goal_labels = self.map.names(self.map.goal.label)
+        for r in band:
+            for c in self.anchors(r):
+                if self.norm[r][c] in block or (self.norm[r][c] in goal_labels and c < first):
+                    self.label(r, c)
+                    weight = marked(self.text[r][c]).weight  # 年度绩效目标（80分）: the indicators' share
+                    if weight:
+                        self.out.weights.append((INDICATORS, Value(weight, self.grid.where(r, c))))
+
+    def _wide(self, r: int, c: int) -> bool:
+        """Whether cell (r, c) is part of a merge across columns."""
+        text = self.text[r][c]
+        return bool(text) and any(0 <= cc < self.width and self.text[r][cc] == text
+                                  and ((r, cc) in self.grid.merged or (r, c) in self.grid.merged)
+                                  for cc in (c - 1, c + 1))  # fmt: skip
+
+    def _header_like(self, r: int, columns: dict[str, str], header: int) -> bool:
+        """Whether a row next to the indicator header is part of it (it names columns the main row does not)."""
+        keys = {columns[self.norm[r][c]] for c in self.anchors(r) if self.norm[r][c] in columns}
+        main = {columns[self.norm[header][c]] for c in self.anchors(header) if self.norm[header][c] in columns}
+        below_a_merge = r > header and any(self._wide(header, c) for c in range(self.width))
+        return bool(keys - main) or (bool(keys) and below_a_merge)
+
+    # --- the rows ---------------------------------------------------------------------------------
+
+    def _grade_row(self, r: int, lead: list[int]) -> bool:
+        grades = frozenset(n for n, k in self.field_names.items() if k == "grade")
+        return any(self.norm[r][c] in grades or (label_value(self.text[r][c]) or ("",))[0] in grades for c in lead)
+
+    def _note_row(self, r: int, lead: list[int]) -> bool:
+        """A note, a signature or a line of text across the row: listed as not imported."""
+        first_text = self.norm[r][lead[0]]
+        notes = self.map.names(self.map.indicators.notes)
+        split = label_value(self.text[r][lead[0]])
+        if (first_text in notes or (split and split[0] in notes) or re.match(r"^(注|说明|备注)[:：]", first_text)
+                or any(word in first_text for word in self.map.indicators.note_words)):  # fmt: skip
+            self.ignore_row(r, "说明或备注行，不是绩效指标")
+            return True
+        texts = {text for text in self.text[r] if text}
+        if len(texts) == 1 and len(lead) == 1 and sum(1 for t in self.text[r] if t) > 2:
+            self.ignore_row(r, "一段文字横跨整行：说明，不是绩效指标")
+            return True
+        return False
+
+    def _row(self, r: int, walk: _Walk) -> None:
+        """One indicator row (or a category printed empty); placeholders are listed, not imported."""
+        block = self.map.names(self.map.indicators.label)
+        for c in range(walk.first):
+            if self.norm[r][c] in block:
+                self.label(r, c)
+        values = {key: self.value(r, c) for c, key in walk.columns.items()
+                  if self.text[r][c] and (r, c) not in self.used and key not in ("level1", "level2")}  # fmt: skip
+        self._categories(r, walk, values)
+        parts = self._split_target(values)
+        if not set(values) & set(_VALUES) and not {"level1", "level2"} & set(values):
+            return  # nothing of an indicator here (what is left is listed as not imported)
+        if "level3" in values and self._placeholder(values):
+            level3 = values.pop("level3")
+            self.out.ignored.append(
+                Ignored(level3.where, level3.text, "模板的空占位行（只有编号或省略号），不是绩效指标")
+            )
+            if not {"level1", "level2"} & set(values):
+                return
+        if "level3" in values:
+            values["level3"] = Value(_PREFIX.sub("", values["level3"].text), values["level3"].where)
+        self._carry(values, walk)
+        if "level3" not in values and self.out.indicators and not set(values) & set(_VALUES):
+            prev = self.out.indicators[-1].values
+            if prev.get("level1") == values.get("level1") and prev.get("level2") == values.get("level2"):
+                return  # the rest of a placeholder group: its category is already listed
+        row = IndicatorRow(self.grid.where(r, walk.first), parts=parts)
+        row.values = {key: values[key] for key in _COLUMN_ORDER if key in values}
+        self.out.indicators.append(row)
+
+    def _categories(self, r: int, walk: _Walk, values: dict[str, Value]) -> None:
+        """一级 and 二级 of a row, from their (often merged) cells, without the weight a cell carries — that goes to
+        ``out.weights``; a two-level table's 一级 from its category."""
+        for key in ("level1", "level2"):
+            c = next((cc for cc, k in walk.columns.items() if k == key), None)
+            if c is None or not self.text[r][c]:
+                continue
+            anchor = self.anchor(r, c)
+            name, weight = category_weight(self.text[anchor[0]][anchor[1]])
+            where = self.grid.where(*anchor)
+            self.used.update((anchor, (r, c)))
+            values[key] = Value(name, where)
+            if weight is not None and anchor not in walk.weighed:
+                walk.weighed.add(anchor)
+                parent = values.get("level1") or walk.last1
+                path = normalise(name)
+                if key == "level2" and parent is not None:
+                    path = f"{normalise(parent.text)}/{path}"
+                self.out.weights.append((path, Value(weight, where)))
+        if walk.two_levels and "level2" in values and "level1" not in values:
+            level1 = self._category_of(values["level2"].text)
+            if level1:
+                values["level1"] = Value(level1, values["level2"].where)
+
+    def _carry(self, values: dict[str, Value], walk: _Walk) -> None:
+        """一级 and 二级 written once for their group, blank below: carried down."""
+        if "level1" in values:
+            if walk.last1 is None or values["level1"].where != walk.last1.where:
+                walk.last2 = None
+            walk.last1 = values["level1"]
+        elif walk.last1 is not None:
+            values["level1"] = walk.last1
+        if "level2" in values:
+            walk.last2 = values["level2"]
+        elif walk.last2 is not None:
+            values["level2"] = walk.last2
+
+    def _category_of(self, level2: str) -> str | None:
+        """The 一级指标 a 二级 category belongs to (数量指标 → 产出指标), from ``indicators.categories``."""
+        flat = normalise(level2)
+        return next((level1 for level1, words in self.map.indicators.categories.items()
+                     if any(word in flat for word in words)), None)  # fmt: skip
+
+    def _split_target(self, values: dict[str, Value]) -> tuple[Value, ...]:
+        """指标性质 + 指标值 + 度量单位 printed in three columns → one target as written (``≥`` ``100`` ``%`` →
+        ``≥100%``); the printed cells are returned. 正向 / 反向 / 定性 are the indicator's nature, not an operator:
+        the operator is the cell holding a comparison sign."""
+        ops = [v for v in (values.pop("target_op", None), values.pop("target_op2", None)) if v is not None]
+        unit = values.pop("target_unit", None)
+        if not ops and unit is None:
+            return ()
+        value = values.get("target")
+        parts = (*ops, *(v for v in (value, unit) if v is not None))
+        if value is None:
+            reason = "指标性质或度量单位一栏有字而指标值为空，未导入"
+            self.out.ignored.extend(Ignored(v.where, v.text, reason) for v in parts)
+            return ()
+        op = next((v.text.strip() for v in ops if _OPERATOR.search(v.text)), "")
+        unit_text = "" if unit is None or value.text.endswith(unit.text.strip()) else unit.text.strip()
+        values["target"] = Value(f"{op}{value.text}{unit_text}", value.where)
+        return parts
+
+    def _placeholder(self, values: dict[str, Value]) -> bool:
+        text = re.sub(r"\s+", "", values["level3"].text)
+        pattern = any(re.match(p, text) for p in self.map.indicators.placeholders)
+        return pattern and not (set(values) & {"target", "actual", "weight", "score"})
+
+    # --- the total ---------------------------------------------------------------------------------
+
+    def _total(self, r: int, col_of: dict[int, str], total: frozenset[str]) -> None:
+        """The total row: its 分值 and 得分, and a grade printed beside them with or without a label."""
+        for c, norm in enumerate(self.norm[r]):
+            if norm in total and (r, c) not in self.used:
+                self.label(r, c)
+        score_col = next((c for c, k in col_of.items() if k == "score"), None)
+        for c, key in col_of.items():
+            text = self.text[r][c]
+            if not text or (r, c) in self.used or text.strip() in _NO_VALUE:
+                continue
+            if key == "weight" and self.out.total_weight is None:
+                self.out.total_weight = self.value(r, c)
+            elif key == "score" and self.out.total_score is None:
+                self.out.total_score = self.value(r, c)
+        grades = self.map.names(self.map.grades)
+        grade_labels = frozenset(n for n, k in self.field_names.items() if k == "grade")
+        for c in self.anchors(r):
+            if (r, c) in self.used or (score_col is not None and c < score_col):
+                continue
+            split = label_value(self.text[r][c])
+            if normalise(self.text[r][c]) in grades:
+                self.out.total_grade = self.value(r, c)
+            elif split and split[0] in grade_labels:
+                self.used.add((r, c))
+                self.out.total_grade = Value(split[1], self.grid.where(r, c))
