@@ -9,6 +9,7 @@ is imported or listed as not imported, with a reason.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import re
 from pathlib import Path
 
@@ -136,3 +137,26 @@ def test_checks(form: WildForm, imported: dict[str, Path]) -> None:
     if scored and form.expect.figures.get("execution_rate"):
         rates = [f for f in result.figures if f.measure.startswith("execution_rate") and f.project_id in (None, "p1")]
         assert rates, "the printed execution rate was not reconciled"
+
+
+def _content(folder: Path) -> tuple[list[tuple[str, ...]], ...]:
+    """What an import wrote that does not depend on where a cell is: funds, indicators, printed figures."""
+    return (
+        [(r["line"], r["budget_initial"], r["budget"], r["executed"], r["parent"]) for r in rows(folder, "funds.csv")],
+        [(r["level1"], r["level2"], r["level3"], r["target"], r["actual"], r["weight"], r["score"])
+         for r in rows(folder, "indicators.csv")],
+        [(r["measure"], r["section"], r["value"]) for r in rows(folder, "reported_figures.csv")],
+    )
+
+
+@pytest.mark.parametrize("form", FORMS, ids=[f.id for f in FORMS])
+def test_the_same_form_as_excel_word_and_pdf_imports_the_same(form: WildForm, tmp_path: Path) -> None:
+    """Printed as a workbook, a Word document and a text PDF, a form gives the same department (a form whose
+    title is printed above its table is compared as Word and PDF only: a workbook holds no text above a sheet)."""
+    kinds = ("docx", "pdf") if form.sheets[0].before else ("xlsx", "docx", "pdf")
+    got = {}
+    for kind in kinds:
+        path = dataclasses.replace(form, file_kind=kind).write(tmp_path)
+        got[kind] = _content(import_forms([path], f"{form.id.lower()}-{kind}", tmp_path / "raw").folder)
+    first = got[kinds[0]]
+    assert all(content == first for content in got.values()), {k: v == first for k, v in got.items()}

@@ -133,7 +133,7 @@ class Cells:
 def parts(text: str) -> list[str]:
     """A cell's parts: ``填报单位：某局　　填报日期：2023年3月`` holds two label–value pairs."""
     out = []
-    for chunk in re.split(r"[ \u3000]{2,}|\t", text.strip()):
+    for chunk in re.split(r"[ \u3000]{2,}|\t|[ \u3000](?=[^\s:：]{2,8}[:：])", text.strip()):  # a label after a space
         lines = [line for line in chunk.split("\n") if line.strip()]
         labelled = len(lines) > 1 and all(re.search(r"[:：]", line) for line in lines)
         out += lines if labelled else [chunk] if chunk.strip() else []

@@ -101,8 +101,11 @@ class IndicatorBlock(Cells):
         return walk, start
 
     def _continues(self, before: FormProject | None) -> bool:
-        """Whether this table is the rest of the previous one's indicator block, broken by a PDF page."""
-        return (self.grid.style == "pdf" and before is not None and before.style == "pdf"
+        """Whether this table is the rest of the previous one's indicator block, broken by a PDF page (a table
+        with a title or a project name of its own is a form of its own)."""
+        names = {"project_name", "department_name"}
+        own = self.out.title is not None or any(self.field_names.get(n) in names for row in self.norm for n in row)
+        return (self.grid.style == "pdf" and before is not None and before.style == "pdf" and not own
                 and bool(before.indicator_columns) and self.width == before.width)  # fmt: skip
 
     def _band_columns(self, header: int, columns: dict[str, str], band: list[int]) -> dict[int, str]:
