@@ -104,15 +104,16 @@ def compare(reported: Decimal, recomputed: Decimal) -> Comparison:
     """Compare at the reported precision: agree when the recomputed value, rounded half-up
     to the decimals the document printed, equals the printed value.
 
-    When only truncation matches, the verdict is still "agrees" with ``truncated`` set, so
-    the caller can say so. ``difference`` is reported − recomputed (rounded).
+    Truncation is never agreement (domain-rules §5): when only truncation reproduces the printed
+    value the verdict is "differs" with ``truncated`` set, so the caller names truncation as the
+    basis. ``difference`` is reported − recomputed (rounded).
     """
     places = decimals_of(reported)
     rounded = round_half_up(recomputed, places)
     if rounded == reported:
         return Comparison(Verdict.AGREES, rounded, _ZERO, False, places)
     if truncate(recomputed, places) == reported:
-        return Comparison(Verdict.AGREES, rounded, reported - rounded, True, places)
+        return Comparison(Verdict.DIFFERS, rounded, reported - rounded, True, places)
     return Comparison(Verdict.DIFFERS, rounded, reported - rounded, False, places)
 
 

@@ -37,7 +37,6 @@ CODES: Final[dict[str, Code]] = {
     "QUALITATIVE_TIER": Code(E, "定性指标得分不在其档次范围内"),
     "SCORE_OVER_WEIGHT": Code(E, "得分超过分值"),
     "DENOMINATOR_INCONSISTENT": Code(W, "同类比率在同一文件中口径不一"),
-    "ROUNDING_NOTE": Code(N, "按截断或四舍五入的中间值计算相符"),
     # funds
     "EXECUTION_OVER_BUDGET": Code(W, "执行数或到位数大于预算数"),
     "LOW_EXECUTION": Code(W, "预算执行偏低（结余超过预算的 20%）"),

@@ -1,15 +1,17 @@
 """Gathering figures and findings: one place for the verdict and severity policy.
 
 Policy (domain-rules §5): a reported number agrees when the recomputed value, rounded
-half-up to the printed decimals, equals it (truncation matching is a rounding note). A
-difference is an error unless it is within 0.01 on a row (0.1 on a total), which is a
-rounding note; a difference that another plausible basis explains (another denominator, a
+half-up to the printed decimals, equals it. Truncation is never agreement: when only
+truncation reproduces the printed value the verdict is "differs" with the basis 截断, a note
+within 0.01 on a row (0.1 on a total), a warning above, an error when it changes the grade.
+Any other difference is an error unless it is within 0.01 on a row (0.1 on a total), which
+is a note; a difference that another plausible basis explains (another denominator, a
 rounded intermediate) takes that basis's severity and names it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -23,6 +25,7 @@ __all__ = ["Alternative", "Recorder"]
 
 ROW_TOLERANCE = Decimal("0.01")
 TOTAL_TOLERANCE = Decimal("0.1")
+TRUNCATION = "截断"  # the basis named when only truncation reproduces a printed figure
 
 
 @dataclass(frozen=True)
@@ -127,16 +130,24 @@ class Recorder:
         total: bool = False,
         note: str = "",
         project_id: str | None = None,
+        changes_grade: Callable[[Decimal, Decimal], bool] | None = None,
     ) -> Figure:
-        """Compare a printed number with its recomputation; record the figure and any finding."""
+        """Compare a printed number with its recomputation; record the figure and any finding.
+
+        ``changes_grade(printed, recomputed)`` tells, for a total, whether the difference changes the grade."""
         printed = parse_decimal(reported)
         cmp = compare(printed, value)
         places = cmp.places
         basis, notes = "", [note] if note else []
         severity: Severity | None = None
-        if cmp.verdict is Verdict.AGREES and cmp.truncated:
+        if cmp.truncated:
+            basis = TRUNCATION
             notes.append(f"原文按截断取 {places} 位小数（四舍五入应为 {plain(cmp.rounded)}）")
-            severity = Severity.INFO
+            tolerance = TOTAL_TOLERANCE if total else ROW_TOLERANCE
+            severity = Severity.INFO if abs(cmp.difference) <= tolerance else Severity.WARNING
+            if changes_grade is not None and changes_grade(printed, value):
+                severity = Severity.ERROR
+                notes.append("截断改变了等级")
         elif cmp.verdict is Verdict.DIFFERS:
             alt = next((a for a in alternatives if compare(printed, a.value).verdict is Verdict.AGREES), None)
             if alt is not None:
@@ -167,37 +178,11 @@ class Recorder:
         if severity is not None:
             rec = plain(round_half_up(value, max(places, 2)))
             u = unit or ""
-            if cmp.verdict is Verdict.AGREES:
-                msg = f"{label}：原文 {reported}{u}，{fig.note}"
-                self.add(
-                    finding(
-                        "ROUNDING_NOTE",
-                        subject,
-                        msg,
-                        cell=cell,
-                        reported=reported,
-                        recomputed=rec,
-                        project_id=project_id,
-                        figure_id=fid,
-                    )
-                )
-            else:
-                msg = f"{label}：原文 {reported}{u}，复算 {rec}{u}（{formula}），相差 {plain(cmp.difference)}{u}"
-                if fig.note:
-                    msg += f"；{fig.note}"
-                self.add(
-                    finding(
-                        code,
-                        subject,
-                        msg,
-                        severity=severity,
-                        cell=cell,
-                        reported=reported,
-                        recomputed=rec,
-                        project_id=project_id,
-                        figure_id=fid,
-                    )
-                )
+            msg = f"{label}：原文 {reported}{u}，复算 {rec}{u}（{formula}），相差 {plain(cmp.difference)}{u}"
+            if fig.note:
+                msg += f"；{fig.note}"
+            self.add(finding(code, subject, msg, severity=severity, cell=cell, reported=reported, recomputed=rec,
+                             project_id=project_id, figure_id=fid))  # fmt: skip
         return fig
 
     def reported(
@@ -215,11 +200,12 @@ class Recorder:
         alternatives: Sequence[Alternative] = (),
         total: bool = False,
         note: str = "",
+        changes_grade: Callable[[Decimal, Decimal], bool] | None = None,
     ) -> Figure:
         """:meth:`number` for a row of ``reported_figures`` (its id, printed value, unit and project)."""
         return self.number(fig.id, label, measure, formula, inputs, value, fig.value, cell=cell, code=code,
                            subject=label, unit=unit or fig.unit, alternatives=alternatives, total=total, note=note,
-                           project_id=fig.project_id)  # fmt: skip
+                           project_id=fig.project_id, changes_grade=changes_grade)  # fmt: skip
 
     def unchecked(
         self,

@@ -432,9 +432,16 @@ class Scorecard:
         alternatives: Sequence[Alternative] = (),
         total: bool = False,
     ) -> None:
-        """Reconcile a printed weight or score under its readable label and its cell."""
+        """Reconcile a printed weight or score under its readable label and its cell (a total: the grade its
+        printed value would get is compared too)."""
+        changes = self._changes_grade if total and measure == "total_score" else None
         self.rec.reported(fig, _label(fig), measure, formula, inputs, value, code=code,
-                          cell=self.facts.reported_cell(fig), alternatives=alternatives, total=total)  # fmt: skip
+                          cell=self.facts.reported_cell(fig), alternatives=alternatives, total=total,
+                          changes_grade=changes)  # fmt: skip
+
+    def _changes_grade(self, printed: Decimal, recomputed: Decimal) -> bool:
+        """Whether a printed total would get another grade than the recomputed one."""
+        return self.grade_for(printed) != self.grade_for(recomputed)
 
     def _cannot(self, fig: ReportedFigure, why: str, inputs: Sequence[Input] = ()) -> None:
         self.rec.unchecked(

@@ -53,9 +53,33 @@ def test_compare_rounds_half_up_to_the_printed_decimals(
     assert (result.verdict, result.difference) == (verdict, D(difference))
 
 
-def test_compare_notes_when_only_truncation_matches() -> None:
+def test_truncation_is_never_agreement() -> None:
     result = compare(D("2.91"), D("2.919"))
-    assert result.verdict is Verdict.AGREES and result.truncated and result.rounded == D("2.92")
+    assert result.verdict is Verdict.DIFFERS and result.truncated and result.rounded == D("2.92")
+
+
+@pytest.mark.parametrize(
+    ("printed", "value", "total", "severity"),
+    [("2.91", "2.919", False, Severity.INFO),  # within 0.01 on a row
+     ("28", "28.5", False, Severity.WARNING),  # weight 30, 100 % → 95 %: 28.5 printed 28
+     ("5", "5.7", False, Severity.WARNING), ("97", "97.5", True, Severity.WARNING),
+     ("93.3", "93.38", True, Severity.INFO)],  # within 0.1 on a total
+)  # fmt: skip
+def test_only_truncation_reproduces_a_figure(printed: str, value: str, total: bool, severity: Severity) -> None:
+    rec = Recorder()
+    fig = rec.number("x", "得分", "score", "f", [], D(value), printed, cell=None, code="SCORE_MISMATCH", subject="s",
+                     total=total)  # fmt: skip
+    assert (fig.verdict, fig.basis) == (Verdict.DIFFERS, "截断")
+    (found,) = rec.findings
+    assert (found.code, found.severity) == ("SCORE_MISMATCH", severity)
+    assert "原文按截断取" in found.message
+
+
+def test_truncation_that_changes_the_grade_is_an_error() -> None:
+    rec = Recorder()
+    rec.number("t", "总分", "total_score", "f", [], D("90.6"), "90", cell=None, code="SCORE_MISMATCH", subject="s",
+               total=True, changes_grade=lambda printed, value: True)  # fmt: skip
+    assert [(f.severity, "截断改变了等级" in f.message) for f in rec.findings] == [(Severity.ERROR, True)]
 
 
 def test_percent_is_exact_and_not_applicable_on_zero() -> None:

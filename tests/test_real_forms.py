@@ -1,8 +1,8 @@
 """The seven real forms of ``shared/forms/real`` (rebuilt in ``tests/forms/wild/w*.py``): imported as a user would
 and checked, their printed figures get the verdicts their ``W<NN>.md`` gives.
 
-Verdicts that depend on rules of the next issue (truncation is never "agrees"; a province's own
-scheme) are named where they are left out.
+A truncated figure is never "agrees" (domain-rules §5). Verdicts that depend on a province's own scheme
+(the next issue) are named where they are left out.
 """
 
 from __future__ import annotations
@@ -50,7 +50,10 @@ def test_w01_yunnan_split_targets(tmp_path: Path) -> None:
     assert got["p1 总分"] == ("differs", "96", "99.80")  # 10 + 10 × 7 + 9.8 + 10
     assert got["p1 评价等级"][:2] == ("agrees", "优")
     agree = [k for k, v in got.items() if k.endswith("得分") and v[0] == "agrees" and "预算" not in k]
-    assert len(agree) == 8  # 政策知晓率 9 against 9.8: truncation, a "differs" of the next issue (§5)
+    assert len(agree) == 7  # the other seven indicators
+    assert got["政策知晓率得分"] == ("differs", "9", "9.80")  # ═100% with 98%: 9.8, printed 9 (truncation)
+    (policy,) = [f for f in checked.figures if f.label == "政策知晓率得分"]
+    assert policy.basis == "截断"
     assert ("DEVIATION_MISSING", "warning") in codes(checked)
     assert [f for f in checked.findings if f.code == "SCORE_MISMATCH" and "资金到位及时率" in f.message]
 
