@@ -12,7 +12,7 @@ from pathlib import Path
 
 from perfnb.errors import ScaffoldError
 from perfnb.paths import check_dept_id
-from perfnb.schema import DOC_KINDS, TABLES, TableSpec
+from perfnb.schema import DEFAULT_SCHEMES, DOC_KINDS, TABLES, TableSpec
 
 __all__ = ["new_department"]
 
@@ -25,7 +25,7 @@ region: ""               # 地区，如 江苏省南通市
 fiscal_year:             # 预算年度，如 2025
 kind: {kind}   # {kinds}
 money_unit: 万元         # 文件的金额单位：元、万元 或 亿元
-scheme: targets-only     # 评分方案：targets-only（只有目标，不评分）、mof-2020-project 等
+scheme: {scheme}     # 评分方案：targets-only（只有目标，不评分）、mof-2020-project、mof-2020-department 等
 source:
   file: ""               # 来源文件名
   title: ""              # 文件标题
@@ -82,7 +82,8 @@ def new_department(data_dir: Path, dept_id: str, kind: str = "target_table") -> 
     target = data_dir / dept_id
     if target.exists() or target.is_symlink():
         raise ScaffoldError(f"部门文件夹已存在：{target}", department=dept_id, expected="一个新的部门编号")
-    header = _HEADER_TEMPLATE.format(dept_id=dept_id, kind=kind, kinds=" / ".join(DOC_KINDS))
+    header = _HEADER_TEMPLATE.format(dept_id=dept_id, kind=kind, kinds=" / ".join(DOC_KINDS),
+                                     scheme=DEFAULT_SCHEMES[kind])  # fmt: skip
     files = {"department.yaml": header} | {spec.file: _table_template(spec) for spec in TABLES}
     publish_department(data_dir, dept_id, files)
     return target

@@ -23,6 +23,7 @@ from perfnb.units import MoneyUnit
 
 __all__ = [
     "DEPT_ID_PATTERN",
+    "DEFAULT_SCHEMES",
     "DOC_KINDS",
     "MEASURES",
     "TABLES",
@@ -49,6 +50,15 @@ DOC_KINDS: Final[dict[str, str]] = {
     "project_self_evaluation": "项目支出绩效自评表",
     "department_self_evaluation": "部门整体支出绩效自评表",
     "special_fund_report": "专项资金绩效自评报告",
+}
+
+#: The shipped scheme a new or imported department of each kind is scored under (its own may replace it).
+DEFAULT_SCHEMES: Final[dict[str, str]] = {
+    "target_table": "targets-only",
+    "department_target_application": "targets-only",
+    "project_self_evaluation": "mof-2020-project",
+    "department_self_evaluation": "mof-2020-department",
+    "special_fund_report": "targets-only",
 }
 
 #: What a reported figure measures (the engine recomputes each by its code).

@@ -537,3 +537,14 @@ def test_a_wps_workbook_with_a_wrong_dimension_record(tmp_path: Path) -> None:
     result = import_forms([path], "d", tmp_path / "raw")
     assert len(rows(result.folder, "indicators.csv")) == 3
     assert rows(result.folder, "funds.csv")[0]["executed"] == "95"
+
+
+@pytest.mark.parametrize(
+    ("kind", "scheme"),
+    [("project_self_evaluation", "mof-2020-project"), ("department_self_evaluation", "mof-2020-department"),
+     ("target_table", "targets-only")],
+)  # fmt: skip
+def test_a_new_department_of_each_kind_gets_a_scheme_that_fits(tmp_path: Path, kind: str, scheme: str) -> None:
+    out = CliRunner().invoke(cli, ["new", "d", "--data-dir", str(tmp_path), "--kind", kind])
+    assert out.exit_code == 0, out.output
+    assert (header(tmp_path / "d")["kind"], header(tmp_path / "d")["scheme"]) == (kind, scheme)

@@ -28,17 +28,12 @@ from perfnb.forms.form import (
 )
 from perfnb.forms.headers import form_map, normalise
 from perfnb.numbers import NumberFormatError, is_no_value, parse_decimal
-from perfnb.schema import TABLES
+from perfnb.schema import DEFAULT_SCHEMES, TABLES
 
 __all__ = ["REPORT_COLUMNS", "REPORT_FILE", "FormImportError", "Imported", "ReportLine", "build_department"]
 
 REPORT_FILE: Final = "import_report.csv"
 REPORT_COLUMNS: Final = ("结果", "来源文件", "位置", "原文", "写入", "说明")
-SCHEMES: Final = {
-    "project_self_evaluation": "mof-2020-project",
-    "department_self_evaluation": "mof-2020-department",
-    "target_table": "targets-only",
-}
 KIND_NAMES: Final = {
     "project_self_evaluation": "项目支出绩效自评表",
     "department_self_evaluation": "部门整体支出绩效自评表",
@@ -390,7 +385,7 @@ class _Builder:
             "fiscal_year": year,
             "kind": kind,
             "money_unit": unit,
-            "scheme": SCHEMES[kind],
+            "scheme": DEFAULT_SCHEMES[kind],
             "source": {
                 "file": "；".join(files),
                 "title": _clean(title) if str(year) in _clean(title) else f"{_clean(title)}（{year}年度）",
