@@ -548,3 +548,29 @@ def test_a_new_department_of_each_kind_gets_a_scheme_that_fits(tmp_path: Path, k
     out = CliRunner().invoke(cli, ["new", "d", "--data-dir", str(tmp_path), "--kind", kind])
     assert out.exit_code == 0, out.output
     assert (header(tmp_path / "d")["kind"], header(tmp_path / "d")["scheme"]) == (kind, scheme)
+
+
+def test_a_pdf_table_without_ruling_lines_is_named_as_such(tmp_path: Path) -> None:
+    from tests.forms import build
+    from tests.forms.content import P1
+
+    grids = build._self_evaluation_grids(P1, "standard", build.PDF_VARIANTS)
+    path = build._save_pdf(tmp_path / "borderless.pdf", grids, build._SE_PDF_WIDTHS_MM, borders=False)
+    out = CliRunner().invoke(cli, ["import", str(path), "--dept-id", "d", "--data-dir", str(tmp_path / "raw"),
+                                   "--report-dir", str(tmp_path / "processed")])  # fmt: skip
+    assert out.exit_code == 1
+    assert "PDF 中没有找到带框线的表格" in out.output and "请用原始的 Excel 或 Word 文件导入" in out.output
+
+
+def test_a_pdf_whose_fonts_have_no_unicode_map_is_refused_as_such(tmp_path: Path) -> None:
+    from tests.forms import build
+    from tests.forms.content import P1
+
+    path = build.pdf_self_evaluation(tmp_path / "form.pdf", P1)
+    data = path.read_bytes()
+    assert data.count(b"/ToUnicode") == 1
+    path.write_bytes(data.replace(b"/ToUnicode", b"/ToUnicodX"))  # the font loses its map, offsets unchanged
+    out = CliRunner().invoke(cli, ["import", str(path), "--dept-id", "d", "--data-dir", str(tmp_path / "raw")])
+    assert out.exit_code == 1
+    assert "PDF 的文字层无法读取：字体没有 Unicode 映射" in out.output and "OCR" in out.output
+    assert "Traceback" not in out.output and not (tmp_path / "raw").exists()

@@ -32,6 +32,10 @@ __all__ = ["DepartmentExistsError", "Found", "ImportResult", "import_forms", "pr
 _NOT_A_FORM = "不是自评表或绩效目标表（没有资金块、绩效指标块、年度主要任务或项目名称、部门名称），整张表未导入"
 
 
+_NO_PDF_TABLE = ("PDF 中没有找到带框线的表格（表格可能没有画线），无法按单元格读取："
+                 "请用原始的 Excel 或 Word 文件导入")  # fmt: skip
+
+
 class DepartmentExistsError(PerfnbError):
     """Raised when the department folder exists and ``--overwrite`` was not given."""
 
@@ -66,7 +70,8 @@ def projects_of(forms: Sequence[Form]) -> Found:
     found = Found()
     for form in forms:
         if not form.grids:
-            found.unread.append(ReportLine("未导入", form.file, "", "", "", "文件中没有找到表格"))
+            why = _NO_PDF_TABLE if form.kind == "pdf" else "文件中没有找到表格"
+            found.unread.append(ReportLine("未导入", form.file, "", "", "", why))
         last: FormProject | None = None
         for grid in form.grids:
             project = extract(grid, continues=last)

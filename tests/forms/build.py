@@ -594,7 +594,7 @@ def _new_pdf() -> FPDF:
     return pdf
 
 
-def _save_pdf(path: Path, grids: Sequence[Grid], widths_mm: Sequence[float]) -> Path:
+def _save_pdf(path: Path, grids: Sequence[Grid], widths_mm: Sequence[float], *, borders: bool = True) -> Path:
     pdf = _new_pdf()
     pdf.add_font("SimHei", "", FONT_PATH)
     for grid in grids:
@@ -620,6 +620,7 @@ def _save_pdf(path: Path, grids: Sequence[Grid], widths_mm: Sequence[float]) -> 
             padding=1,
             wrapmode=WrapMode.CHAR,
             text_align="CENTER",
+            borders_layout="ALL" if borders else "NONE",
         ) as table:
             for r in range(grid.title_rows, grid.n_rows):
                 row = table.row(min_height=5)
