@@ -22,8 +22,8 @@ from perfnb.tables import CONTROL_CHARS
 from perfnb.units import MoneyUnit
 
 __all__ = [
-    "DEPT_ID_PATTERN",
     "DEFAULT_SCHEMES",
+    "DEPT_ID_PATTERN",
     "DOC_KINDS",
     "MEASURES",
     "TABLES",
