@@ -14,11 +14,21 @@ from datetime import date as Date
 from decimal import Decimal
 from enum import StrEnum
 from functools import lru_cache
+from typing import Final
 
 from perfnb.numbers import is_no_value, normalize_text
 from perfnb.units import COUNT_UNITS, MONEY_UNITS, normalize_unit, to_yuan
 
-__all__ = ["QUALITATIVE_WORDS", "Op", "ParsedValue", "ValueKind", "comparable", "date_met", "parse_value"]
+__all__ = [
+    "OPERATOR_WORDS",
+    "QUALITATIVE_WORDS",
+    "Op",
+    "ParsedValue",
+    "ValueKind",
+    "comparable",
+    "date_met",
+    "parse_value",
+]
 
 
 class ValueKind(StrEnum):
@@ -63,6 +73,8 @@ _OP_PREFIXES: tuple[tuple[str, Op], ...] = (
     ("小于", Op.LT), ("低于", Op.LT), ("少于", Op.LT), ("等于", Op.EQ),
     ("不晚于", Op.LE), ("不迟于", Op.LE), ("不早于", Op.GE),
 )  # fmt: skip
+#: Comparisons written as words (大于等于, 不少于 …), as a 指标方向 column may print them.
+OPERATOR_WORDS: Final = frozenset(word for word, _ in _OP_PREFIXES)
 _OP_SUFFIXES: tuple[tuple[str, Op], ...] = (
     ("及以上", Op.GE),
     ("以上", Op.GE),

@@ -20,13 +20,14 @@ from perfnb.forms.form import (
     FundRow,
     TaskRow,
     Value,
+    date_month,
     date_year,
     file_year,
     filled_on,
     is_number,
     split_amount,
 )
-from perfnb.forms.headers import form_map, normalise
+from perfnb.forms.headers import form_map, label_value, normalise
 from perfnb.numbers import NumberFormatError, is_no_value, parse_decimal
 from perfnb.schema import DEFAULT_SCHEMES, TABLES
 
@@ -40,9 +41,11 @@ KIND_NAMES: Final = {
     "target_table": "绩效目标表",
 }
 DEFAULT_REGION: Final = "未注明"
+_APPROVAL_MONTHS: Final = 6  # a target table filled in by June belongs to that year (approval), later to the next
 _EXPECTED_FORMS: Final = "项目支出绩效自评表、部门整体支出绩效自评表或绩效目标表"
-_FUND_COLUMNS: Final = ("budget_initial", "budget", "executed")
-_INDICATOR_COLUMNS: Final = ("level1", "level2", "level3", "target", "actual", "weight", "score", "deviation")
+_FUND_COLUMNS: Final = ("budget_initial", "budget", "received", "executed")
+_INDICATOR_COLUMNS: Final = ("level1", "level2", "level3", "target_period", "target", "actual", "weight", "score",
+                              "deviation")
 _INDICATOR_NAMES: Final = {"weight": "分值", "score": "得分"}
 _SPACES: Final = re.compile(r"[ \t\u3000]*\n[ \t\u3000]*|[ \t\u3000]{2,}")
 _BARE_NUMBER: Final = re.compile(r"^[-+]?\d[\d,]*(?:\.\d+)?$")
@@ -255,6 +258,9 @@ class _Builder:
 
     def _group(self, fund: FundRow, parent: FundRow | None) -> str:
         line = self.lines[fund.key]
+        split = label_value(fund.line.text)
+        if split and normalise(split[1]) in form_map().funds_rows():
+            return _clean(re.split(r"[:：]", fund.line.text.strip())[0])  # 资金来源：（1）财政拨款 → 资金来源
         if line.role == "requested":
             return "预算申报"
         if line.role == "total":
@@ -443,6 +449,16 @@ def report_text(lines: Sequence[ReportLine]) -> str:
     return "\ufeff" + out.getvalue()
 
 
+def _filing_shift(kind: str, month: int | None) -> tuple[int, str]:
+    """The fiscal year a filing date points to, relative to its year: a self-evaluation is filled in after its
+    year; a target table is drawn up in the second half of the year before, or approved early in its own."""
+    if kind != "target_table":
+        return -1, "自评表在预算年度结束后填报"
+    if month is not None and month <= _APPROVAL_MONTHS:
+        return 0, f"目标表在预算年度的 {month} 月填报，属于当年批复"
+    return 1, "目标表在上一年编报"
+
+
 def _fiscal_year(forms: Sequence[FormProject], kind: str, year: int | None, builder: _Builder) -> int:
     """The year: ``--year``, else the one the forms print, else inferred from a 填报日期 or a file name and
     named as an assumption in the report."""
@@ -453,12 +469,12 @@ def _fiscal_year(forms: Sequence[FormProject], kind: str, year: int | None, buil
         return years.pop()
     if years:
         raise FormImportError("表中年度不一致", value="、".join(map(str, sorted(years))), expected="用 --year 指定年度")
-    shift, why = (1, "自评表在次年填报") if kind != "target_table" else (-1, "目标表在上一年填报")
     for form in forms:
         date = filled_on(form)
         found = date_year(date.text) if date else None
         if date is not None and found is not None:
-            inferred = found - shift
+            shift, why = _filing_shift(kind, date_month(date.text))
+            inferred = found + shift
             printed = _clean(date.text)
             builder.note(form.file, f"推定：表中没有写年度，按填报日期“{printed}”（{date.where}）推定为 {inferred} 年度"
                                     f"（{why}）；如不对，请用 --year 指定")  # fmt: skip
@@ -467,6 +483,15 @@ def _fiscal_year(forms: Sequence[FormProject], kind: str, year: int | None, buil
         found = file_year(form.file)
         if found is not None:
             builder.note(form.file, f"推定：表中没有写年度，按文件名推定为 {found} 年度；如不对，请用 --year 指定")
+            return found
+    for form in forms:
+        texts = [v for v in (form.goal_expected, form.goal_actual, form.goal_period) if v is not None]
+        years = {int(y) for v in texts for y in re.findall(r"((?:19|20)\d{2})\s*年", v.text)}
+        if len(years) == 1:
+            found = years.pop()
+            where = "、".join(v.where for v in texts)
+            builder.note(form.file, f"推定：表中没有写年度，按年度目标及完成情况中提到的唯一年份（{where}）"
+                                    f"推定为 {found} 年度；如不对，请用 --year 指定")  # fmt: skip
             return found
     where = "、".join(dict.fromkeys(f.file for f in forms))
     raise FormImportError("表中没有找到年度（标题、表头、表名和文件名都没有写年度，也没有填报日期）", value=where,

@@ -29,6 +29,7 @@ _YEAR_LINE: Final = re.compile(r"^[(\[【]?(?:[^\d]{0,6}[:：])?((?:19|20)\d{2})
 _FILE_YEAR: Final = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 _HEAD_ROWS: Final = 8  # the title and the year are looked for in the first rows
 _STAMP: Final = re.compile(r"^[(（]?\s*(盖章|签字|签章|签名)?\s*[)）]?$")  # a value left to the stamp or a signature
+_UNIT_LABELS: Final = ("金额单位", "单位", "资金单位", "货币单位")
 _LATE_FIELDS: Final = ("grade", "filled_on", "stamp")  # fields printed below the indicator block
 
 
@@ -206,6 +207,13 @@ class _Reader(FundsBlock, IndicatorBlock):
             if unit:
                 self.out.money_unit = Value(unit, f"{self.grid.label} 之前的文字“{line}”")
                 return
+        for r, row in enumerate(self.norm):  # 金额单位： | 万元 (the label and the unit in two cells)
+            for c in self.anchors(r):
+                at = self.right_of(r, c, frozenset()) if row[c] in _UNIT_LABELS else None
+                if at is not None and normalise(self.text[at[0]][at[1]]) in ("元", "万元", "亿元"):
+                    self.label(r, c)
+                    self.out.money_unit = self.value(*at)
+                    return
         for r, row in enumerate(self.text):
             for c, text in enumerate(row):
                 unit = unit_in(text) if text and ("单位" in text or "元" in text or "兀" in text) else None

@@ -14,6 +14,7 @@ __all__ = [
     "IndicatorRow",
     "TaskRow",
     "Value",
+    "date_month",
     "date_year",
     "file_year",
     "filled_on",
@@ -150,7 +151,7 @@ def filled_on(project: FormProject) -> Value | None:
     if "filled_on" in project.fields and _DATE.search(project.fields["filled_on"].text):
         return project.fields["filled_on"]
     for item in project.ignored:
-        found = re.search(r"(?:填报|填表|报送)日期\s*[:：]\s*((?:19|20)\d{2})", item.text)
+        found = re.search(r"(?:填报|填表|报送)日期\s*[:：]\s*((?:19|20)\d{2}[^\s，,；;|]*)", item.text)
         if found:
             return Value(found.group(1), item.where)
     return None
@@ -160,6 +161,13 @@ def date_year(text: str) -> int | None:
     """The year of a date as printed (``2022年2月3日`` → 2022)."""
     found = _DATE.search(text) or _FILE_YEAR.search(text)
     return int(found.group(1)) if found else None
+
+
+def date_month(text: str) -> int | None:
+    """The month of a date as printed (``2022年2月3日``, ``2021.5.18``, ``2021-01-28`` → 2, 5, 1), if any."""
+    found = re.search(r"(?:19|20)\d{2}\s*(?:年|[-/.])\s*(\d{1,2})(?!\d)", text)
+    month = int(found.group(1)) if found else None
+    return month if month is not None and 1 <= month <= 12 else None
 
 
 def file_year(name: str) -> int | None:

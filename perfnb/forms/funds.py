@@ -10,7 +10,7 @@ from typing import Final
 
 from perfnb.forms.cells import Cells
 from perfnb.forms.form import FundRow, Value, is_amount, split_amount
-from perfnb.forms.headers import label_value, marked
+from perfnb.forms.headers import label_value, marked, normalise
 
 __all__ = ["FundsBlock"]
 
@@ -29,8 +29,8 @@ class FundsBlock(Cells):
             row = self.norm[r]
             if r in self.indicator_rows or {"一级指标", "三级指标"} & set(row):
                 return 0
-            keys = {self._funds_key(n) for n in row} - {None, "method"}
-            return len(keys) + any(n in block_labels for n in row)
+            keys = {self._funds_key(row[c]) for c in self.anchors(r) if not self._beside_amount(r, c)}
+            return len(keys - {None, "method"}) + any(n in block_labels for n in row)
 
         header = next((r for r in range(len(self.norm)) if score(r) >= 2), None)
         col_of: dict[int, str] = {}
@@ -44,11 +44,94 @@ class FundsBlock(Cells):
             for c in range(len(self.norm[header])):
                 if self.norm[header][c] in block_labels:
                     self.block_label(header, c)
-            end = self._funds_rows(header + 1, col_of)
+            end = self._lines_as_columns(header, col_of) or self._funds_rows(header + 1, col_of)
             self._header_weight(header, col_of, block_labels)
+        else:
+            end = self._sideways()
         self._funds_pairs(block_labels)
         self._parents()
         return end
+
+    def _lines_as_columns(self, header: int, col_of: dict[int, str]) -> int:
+        """Funds lines printed as columns of the header (中央 | 省、地 | 本级 | 其他 | 合计 | 执行数 | 执行率) with
+        one row of amounts below: each source column a line, 合计 the total, the other columns the total's.
+        Returns the row after the block, or 0 when the header is not of this kind."""
+        named = {c: self.fund_lines[self.norm[header][c]] for c in self.anchors(header)
+                 if c not in col_of and self.norm[header][c] in self.fund_lines}  # fmt: skip
+        below = header + 1
+        if len(named) < 2 or below >= len(self.norm):
+            return 0
+        lines = self.map.funds.rows
+        total = next((c for c, key in named.items() if lines[key].role == "total"), None)
+        rows: list[FundRow] = []
+        for c, key in named.items():
+            self.label(header, c)
+            row = FundRow(key, Value(self.text[header][c], self.grid.where(header, c)), column=header,
+                          assumed="资金来源按列排列：本列的金额按全年预算数导入")  # fmt: skip
+            if self.text[below][c] and (below, c) not in self.used:
+                self._put(row, "budget", self.value(below, c))
+            if c == total:
+                for cc, column in col_of.items():
+                    if self.text[below][cc] and (below, cc) not in self.used:
+                        self._put(row, column, self.value(below, cc))
+            rows.append(row)
+        if total is not None:  # the total first, its sources after it
+            rows.sort(key=lambda f: lines[f.key].role != "total")
+        self.out.funds.extend(rows)
+        return below + 1
+
+    def _sideways(self) -> int:
+        """Funds in groups side by side (预算安排情况 | 资金到位情况 | 资金执行情况 | 执行进度), each group a label
+        and an amount per row: the first row the total, the rows below its parts, one line per row across the groups.
+        Returns the row after the block, or 0 when there is no such block."""
+        groups = self.map.funds.groups
+        for head in range(len(self.norm)):
+            spans: dict[str, range] = {}
+            for c in self.anchors(head):
+                key = next((k for k, words in groups.items()
+                            if any(all(w in self.norm[head][c] for w in g) for g in words)), None)  # fmt: skip
+                if key is not None and key not in spans:
+                    end = c + 1
+                    while end < self.width and (head, end) in self.grid.merged and self.anchor(head, end) == (head, c):
+                        end += 1
+                    spans[key] = range(c, end)
+            if len(spans) >= 2 and head not in self.indicator_rows:
+                for span in spans.values():
+                    self.label(head, span.start)
+                return self._sideways_rows(head, spans)
+        return 0
+
+    def _sideways_rows(self, head: int, spans: dict[str, range]) -> int:
+        r = head + 1
+        while r < len(self.norm) and not self._stop(r) and not self.blank(r):
+            row: FundRow | None = None
+            for column, span in spans.items():
+                cells = [c for c in span if self.is_anchor(r, c) and (r, c) not in self.used]
+                amounts = [c for c in cells if is_amount(self.text[r][c])]
+                labels = [c for c in cells if c not in amounts]
+                if row is None:
+                    if not labels:
+                        return r
+                    key = "total" if r == head + 1 else self.fund_lines.get(self.norm[r][labels[0]])
+                    if key is None:
+                        self.ignore_row(r, "资金块中的这一行不是已知的资金行，整行未导入")
+                        break
+                    row = FundRow(key, Value(self.text[r][labels[0]], self.grid.where(r, labels[0])), column=head,
+                                  assumed="资金分组横排（预算、到位、执行各一组），同一行按同一资金行导入")  # fmt: skip
+                for c in labels:
+                    self.label(r, c)
+                if amounts:
+                    self._put(row, column, self.value(r, amounts[0]))
+            if row is not None:
+                self.out.funds.append(row)
+            r += 1
+        return r
+
+    def _beside_amount(self, r: int, c: int) -> bool:
+        """Whether an amount follows the cell in its row: ``资金总额 | 10000万元`` is a label and its value, not a
+        column header."""
+        at = self.right_of(r, c, frozenset())
+        return at is not None and is_amount(self.text[at[0]][at[1]])
 
     def _funds_key(self, norm: str) -> str | None:
         """The funds column a header names: by its synonyms, else by the words of ``funds.keywords``."""
@@ -180,6 +263,9 @@ class FundsBlock(Cells):
             split = label_value(self.text[r][c])
             if split and split[0] in self.fund_lines and is_amount(split[1]):
                 found.append((c, self.fund_lines[split[0]], split[1]))  # 其他资金：585.62
+                continue
+            if split and normalise(split[1]) in self.fund_lines and (c < first or loose):
+                found.append((c, self.fund_lines[normalise(split[1])], None))  # 资金来源：（1）财政拨款
                 continue
             key = self.fund_lines.get(norm)
             if key is None and c < first and norm.endswith(self.map.funds.total_endings):

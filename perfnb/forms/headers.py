@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import cache
 from importlib import resources
 from typing import Final, Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, model_validator
 
 from perfnb.yamlfile import read_yaml
 
@@ -30,7 +31,11 @@ _WEIGHT: Final = re.compile(r"(\d+(?:\.\d+)?)分")
 _TRAILING_WEIGHT: Final = re.compile(
     r"^(?P<name>.*?\D)[(（]?(?:(?P<weight>\d+(?:\.\d+)?)|(?P<range>\d+(?:\.\d+)?[-~～]\d+(?:\.\d+)?))[)）]?分[)）]?$"
 )
+_BARE_WEIGHT: Final = re.compile(r"^(?P<name>.*\D)[(（](?P<weight>\d{1,3}(?:\.\d+)?)[)）]$")  # 决策(10)
 _COLON: Final = re.compile(r"[:：]")
+_MAX_WEIGHT: Final = 100  # a number in brackets after a category is its weight only up to the whole table's
+_HORIZON: Final = re.compile(r"[(（](年度|本年度|当年|长期|中期|中长期|实施期|实施周期)[)）]$")
+_REMARK: Final = re.compile(r"[(（]或[^()（）]*[)）]")  # 指标值（或计划水平）
 _SINGLE: Final = re.compile(r"[(（][^()（）\d]?[)）]$")
 _NUMBERED: Final = re.compile(r"(?<=[\u4e00-\u9fff])\d{1,2}$")
 
@@ -44,13 +49,20 @@ class Marked:
     unit: str | None = None
     weight: str | None = None
     letters: str | None = None
+    horizon: str | None = None  # "year" for （年度）, "period" for （长期）（中期）（实施期）
 
 
 @cache
 def marked(text: str) -> Marked:
     """A header normalised (see :func:`normalise`), with the bracketed markers it carried."""
-    flat = _SPACE.sub("", unicodedata.normalize("NFKC", _CIRCLED.sub("", text)))  # before NFKC makes ① a 1
-    unit = weight = letters = None
+    folded = _CIRCLED.sub("", text).translate(_simplified())  # before NFKC makes ① a 1
+    flat = _SPACE.sub("", unicodedata.normalize("NFKC", folded))
+    unit = weight = letters = horizon = None
+    span = _HORIZON.search(flat)
+    if span:
+        horizon = "year" if span.group(1) in ("年度", "本年度", "当年") else "period"
+        flat = _HORIZON.sub("", flat)
+    flat = _REMARK.sub("", flat)
     found = _UNIT.search(flat)
     if found:
         unit = (found.group(1) or found.group(2)).replace("兀", "元")
@@ -67,7 +79,7 @@ def marked(text: str) -> Marked:
     flat = _SINGLE.sub("", flat) if len(flat) > 3 else flat  # 指标值（八）: a misread letter marker
     flat = _LEAD.sub("", flat).strip(":：")
     flat = _NUMBERED.sub("", flat)  # 年度目标1 → 年度目标: a template's numbering of repeated labels
-    return Marked(flat, unit, weight, letters)
+    return Marked(flat, unit, weight, letters, horizon)
 
 
 def normalise(text: str) -> str:
@@ -88,9 +100,11 @@ def category_weight(text: str) -> tuple[str, str | None]:
     ``数量指标15分`` → (``数量指标``, ``15``); a cell without a weight → (its text, None)."""
     flat = _SPACE.sub("", unicodedata.normalize("NFKC", text))
     match = _TRAILING_WEIGHT.match(flat)
-    bracketed = bool(match) and flat.endswith((")", "）", ")分", "）分"))
-    if match and match.group("name").rstrip("(（") and ("指标" in match.group("name") or bracketed):
+    if match and match.group("name").rstrip("(（"):  # 产出指标（50分）, 数量指标15分, 项目决策2分
         return match.group("name").rstrip("(（:："), match.group("weight")  # None for a range (0-20)分
+    bare = _BARE_WEIGHT.match(flat)
+    if bare and Decimal(bare.group("weight")) <= _MAX_WEIGHT:
+        return bare.group("name"), bare.group("weight")
     return text, None
 
 
@@ -112,7 +126,7 @@ def title_kind(text: str, fmap: FormMap | None = None) -> tuple[TitleKind | None
     """What a title says: (kind or None when it names neither, whole-department); None when the text is no
     form title. A title holds every word of ``titles.required`` (绩效, 表) and is short."""
     fmap = fmap or form_map()
-    flat = _SPACE.sub("", unicodedata.normalize("NFKC", text))
+    flat = _SPACE.sub("", unicodedata.normalize("NFKC", text.translate(_simplified())))
     words = fmap.titles
     if len(flat) > 80 or not all(w in flat for w in words.required) or not any(w in flat for w in words.any):
         return None
@@ -157,6 +171,7 @@ class _Funds(_Block):
     keywords: dict[str, tuple[tuple[str, ...], ...]] = {}
     line_keywords: dict[str, tuple[tuple[str, ...], ...]] = {}
     line_exclude: tuple[str, ...] = ()
+    groups: dict[str, tuple[tuple[str, ...], ...]] = {}
     subtotal_of_adjusted: tuple[str, ...] = ()
     rows: dict[str, FundsLine]
 
@@ -195,6 +210,14 @@ class FormMap(BaseModel):
     indicators: _Block
     total: _Block
     grades: tuple[str, ...]
+    traditional: str
+    simplified: str
+
+    @model_validator(mode="after")
+    def _pairs(self) -> FormMap:
+        if len(self.traditional) != len(self.simplified):
+            raise ValueError("traditional 与 simplified 的字数不同")
+        return self
 
     def lookup(self, synonyms: dict[str, tuple[str, ...]]) -> dict[str, str]:
         """Normalised synonym → key, for one group (e.g. ``self.funds.columns``); the first key naming a text wins."""
@@ -212,6 +235,13 @@ class FormMap(BaseModel):
     def funds_rows(self) -> dict[str, str]:
         """Normalised funds line name → its key in ``funds.rows``."""
         return self.lookup({key: line.names for key, line in self.funds.rows.items()})
+
+
+@cache
+def _simplified() -> dict[int, int]:
+    """The map that folds the traditional characters of ``forms.yaml`` into their simplified forms."""
+    fmap = form_map()
+    return str.maketrans(fmap.traditional, fmap.simplified)
 
 
 @cache
