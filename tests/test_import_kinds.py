@@ -574,3 +574,182 @@ def test_a_pdf_whose_fonts_have_no_unicode_map_is_refused_as_such(tmp_path: Path
     assert out.exit_code == 1
     assert "PDF 的文字层无法读取：字体没有 Unicode 映射" in out.output and "OCR" in out.output
     assert "Traceback" not in out.output and not (tmp_path / "raw").exists()
+
+
+# --- layouts found in more real forms (tests/forms/wild/r40–r64), each in its smallest form ------------------
+
+
+def test_a_label_beside_an_amount_is_no_column_header(tmp_path: Path) -> None:
+    form = """
+项目支出绩效目标表 | < | < | <
+（2020年度） | < | < | <
+项目名称 | 项目 | < | <
+项目资金 | 资金总额 | 10000万元 | 当年资金总额：
+^ | 其中：财政拨款 | 10000万元 | 其中：当年财政拨款
+"""
+    result = imp(tmp_path, form)
+    funds = [(r["line"], r["budget"], r["parent"]) for r in rows(result.folder, "funds.csv")]
+    assert funds == [("资金总额", "10000", ""), ("当年资金总额", "", ""), ("其中：财政拨款", "10000", "f-p1"),
+                     ("其中：当年财政拨款", "", "f-p1-total")]  # fmt: skip
+
+
+def test_funds_lines_printed_as_columns(tmp_path: Path) -> None:
+    form = """
+财政预算支出项目绩效目标自评表 | < | < | < | < | < | <
+（2021年度） | < | < | < | < | < | <
+项目名称 | 道路养护 | < | < | < | < | <
+项目资金来源 | 中央（万元） | 本级（万元） | 其他（万元） | 合计（万元） | 执行数（万元） | 执行率
+^ |  | 309 |  | 309 | 300 | 97.09%
+"""
+    result = imp(tmp_path, form)
+    funds = [(r["line"], r["budget"], r["executed"], r["parent"]) for r in rows(result.folder, "funds.csv")]
+    assert funds[0] == ("合计（万元）", "309", "300", "")
+    assert ("本级（万元）", "309", "", "f-p1") in funds
+    rate = [r["value"] for r in rows(result.folder, "reported_figures.csv") if r["measure"] == "execution_rate"]
+    assert rate == ["97.09"]
+
+
+def test_funds_in_groups_side_by_side(tmp_path: Path) -> None:
+    form = """
+项目绩效自评表 | < | < | < | < | < | <
+（2020年度） | < | < | < | < | < | <
+项目名称 | 高龄津贴 | < | < | < | < | <
+预算安排情况(调整后) | < | 资金到位情况 | < | 资金执行情况 | < | 预算执行进度(%)
+预算数 | 6.84 | 到位数 | 6.84 | 执行数 | 6.80 | 99.42
+其中:财政资金 | 6.84 | 其中:财政资金 | 6.84 | 其中:财政资金 | 6.80 |
+"""
+    result = imp(tmp_path, form)
+    funds = [(r["line"], r["budget"], r["received"], r["executed"]) for r in rows(result.folder, "funds.csv")]
+    assert funds == [("预算数", "6.84", "6.84", "6.80"), ("其中:财政资金", "6.84", "6.84", "6.80")]
+    rate = [r["value"] for r in rows(result.folder, "reported_figures.csv") if r["measure"] == "execution_rate"]
+    assert rate == ["99.42"]
+
+
+def test_a_funds_line_after_its_group_label(tmp_path: Path) -> None:
+    form = """
+卫生院整体支出绩效自评表 | < | < | <
+（2021年度） | < | < | <
+评价部门名称 | 某卫生院 | < | <
+整体支出规模 | 全年预算数 | 全年执行数 | 执行率
+资金来源：（1）财政拨款 | 100 | 103.21 | 103.21%
+"""
+    result = imp(tmp_path, form)
+    (fund,) = rows(result.folder, "funds.csv")
+    got = (fund["line"], fund["group"], fund["source"], fund["budget"])
+    assert got == ("资金来源：（1）财政拨款", "资金来源", "财政拨款", "100")
+
+
+@pytest.mark.parametrize(
+    "header",
+    ["一级指标 | 二级指标(长期) | 三级指标(长期) | 指标值(长期) | 二级指标(年度) | 三级指标(年度) | 指标值(年度)",
+     "一级指标 | 二级指标 | 三级指标 | 指标值(或计划水平) | 二级指标 | 三级指标 | 计划指标值(或计划水平)"],
+)  # fmt: skip
+def test_period_and_annual_indicator_groups_side_by_side(tmp_path: Path, header: str) -> None:
+    form = f"""
+项目支出绩效目标表 | < | < | < | < | < | <
+（2020年度） | < | < | < | < | < | <
+项目名称 | 项目 | < | < | < | < | <
+{header}
+产出指标 | 数量指标 | 工程数量 | ≥6个 | 数量指标 | 工程数量 | ≥2个
+"""
+    result = imp(tmp_path, form)
+    (ind,) = rows(result.folder, "indicators.csv")
+    assert (ind["level3"], ind["target_period"], ind["target"]) == ("工程数量", "≥6个", "≥2个")
+
+
+def test_several_indicator_blocks_in_one_sheet(tmp_path: Path) -> None:
+    form = """
+财政预算支出项目绩效目标自评表 | < | < | < | < | <
+（2021年度） | < | < | < | < | <
+项目名称 | 道路养护 | < | < | < | <
+项目权重 | 评价内容 | 分值 | 自评分 | 复核分 | 评价标准及依据
+项目决策\\n2分 | 决策依据 | 2 | 2 |  | 有计划得2分
+项目年度目标1：道路养护 | < | < | < | < | <
+一级指标 | 二级指标 | 三级指标 | 年初指标值 | 年终完成值 | 自评分
+产出指标 | 数量指标 | 养护里程 | 300公里 | 300公里 | 15
+"""
+    result = imp(tmp_path, form)
+    got = [(r["level1"], r["level3"], r["weight"], r["score"]) for r in rows(result.folder, "indicators.csv")]
+    assert got == [("项目决策", "决策依据", "2", "2"), ("产出指标", "养护里程", "", "15")]
+    figures = rows(result.folder, "reported_figures.csv")
+    assert [(r["section"], r["value"]) for r in figures if r["measure"] == "weight"] == [("项目决策", "2")]
+
+
+def test_header_words_stacked_over_two_rows_and_a_name_merged_over_two_rows(tmp_path: Path) -> None:
+    form = """
+农村公益事业财政奖补项目绩效评价自评表 | < | < | < | < | <
+（2021年度） | < | < | < | < | <
+序号 | 一级指标 | 二级指标 | 三级指标 | 指标 | 县级
+^ | ^ | ^ | ^ | 分值 | 评分
+1 | 过程(30) | 资金管理 | 账务管理 | 2 | 2
+2 | ^ | ^ | ^ | 1 | 1
+"""
+    result = imp(tmp_path, form)
+    got = [(r["level1"], r["level3"], r["weight"], r["score"]) for r in rows(result.folder, "indicators.csv")]
+    assert got == [("过程", "账务管理", "2", "2"), ("过程", "账务管理", "1", "1")]
+    ignored = {line["原文"]: line["说明"] for line in report(result.folder) if line["结果"] == "未导入"}
+    assert ignored["1"] == ignored["2"] == "序号（行号），不是数据"
+
+
+def test_indicators_without_categories(tmp_path: Path) -> None:
+    form = """
+部门整体绩效自评表 | < | < | < | <
+（2021年度） | < | < | < | <
+部门名称 | 某中心 | < | < | <
+指标名称 | 计量单位 | 年初指标值 | 全年完成值 | 指标权重（分） | 指标得分（分）
+播发稿件数量 | 篇 | 2200篇 | 2859篇 | 10 | 10
+"""
+    result = imp(tmp_path, form)
+    (ind,) = rows(result.folder, "indicators.csv")
+    assert (ind["level1"], ind["level3"], ind["weight"], ind["score"]) == ("绩效指标", "播发稿件数量", "10", "10")
+    assert any("没有一级、二级分类" in line["说明"] for line in report(result.folder))
+
+
+def test_a_blank_first_level_is_inferred_and_operators_in_words(tmp_path: Path) -> None:
+    form = """
+项目支出绩效自评表 | < | < | < | < | < | < | <
+（2024年度） | < | < | < | < | < | < | <
+项目名称 | 项目 | < | < | < | < | < | <
+一级指标 | 二级指标 | 三级指标 | 指标性质 | 指标方向 | 年度指标值 | 计量单位 | 实际完成值
+ | 数量指标 | 租车次数 | 正向 | 大于等于 | 1 | 次 | 1
+ | 质量指标 | 达标率 | 正向 | ﹦ | 100 | % | 100
+"""
+    result = imp(tmp_path, form)
+    got = [(r["level1"], r["target"]) for r in rows(result.folder, "indicators.csv")]
+    assert got == [("产出指标", "大于等于1次"), ("产出指标", "﹦100%")]
+
+
+def test_a_form_in_traditional_characters(tmp_path: Path) -> None:
+    form = """
+項目支出績效自評表 | < | < | < | < | < | <
+（2020年度） | < | < | < | < | < | <
+項目名稱 | 古城保護 | < | < | < | < | <
+一級指標 | 二級指標 | 三級指標 | 年度指標值 | 實際完成值 | 分值 | 得分
+產出指標 | 數量指標 | 修繕處數 | ≥3處 | 3處 | 90 | 90
+"""
+    result = imp(tmp_path, form)
+    assert header(result.folder)["kind"] == "project_self_evaluation"
+    (ind,) = rows(result.folder, "indicators.csv")
+    assert (ind["level1"], ind["level3"], ind["target"]) == ("產出指標", "修繕處數", "≥3處")  # as printed
+
+
+def test_the_money_unit_as_label_and_value(tmp_path: Path) -> None:
+    result = imp(tmp_path, self_evaluation().replace("项目资金（万元）", "项目资金") + "金额单位： | 万元\n")
+    assert header(result.folder)["money_unit"] == "万元"
+
+
+@pytest.mark.parametrize(("date", "year"), [("2021年1月28日", 2021), ("2021年9月20日", 2022), ("2021年", 2022)])
+def test_a_target_tables_year_from_its_filing_month(tmp_path: Path, date: str, year: int) -> None:
+    targets = """
+一级指标 | 二级指标 | 三级指标 | 年度指标值
+产出指标 | 数量指标 | 培训人数 | ≥100人
+"""
+    result = imp(tmp_path, f"部门整体支出绩效目标申报表 | <\n部门名称 | 某局\n填报日期：{date} | <\n{targets}")
+    assert header(result.folder)["fiscal_year"] == year
+
+
+def test_a_year_named_once_in_the_goal_text(tmp_path: Path) -> None:
+    form = self_evaluation(year="").replace("年度总体目标 | 完成培训", "年度总体目标 | 中心2021年较好地完成了履职任务")
+    result = imp(tmp_path, form)
+    assert header(result.folder)["fiscal_year"] == 2021
+    assert any("提到的唯一年份" in line["说明"] for line in report(result.folder))

@@ -67,14 +67,14 @@ class _Reader(FundsBlock, IndicatorBlock):
                     self.out.year = Value(year.group(1), where)
         for text, _, at in lines:
             flat = re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
-            year = _YEAR_LINE.match(flat)
+            year = _year_line(flat)
             if year and self.out.year is not None and year.group(1) == self.out.year.text and at is not None:
                 self.label(*at)  # （2023年度） below a title that says 2023 already
         if self.out.year is not None:
             return
         for text, where, at in lines:
             flat = re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
-            year = _YEAR_LINE.match(flat)
+            year = _year_line(flat)
             if year and len(flat) <= 16:
                 self.out.year = Value(year.group(1), where)
                 if at is not None:
@@ -247,6 +247,11 @@ class _Reader(FundsBlock, IndicatorBlock):
             out.kind = "department_self_evaluation" if out.department else "project_self_evaluation"
         elif out.kind is None and out.found:
             out.kind = "target_table"
+
+
+def _year_line(flat: str) -> re.Match[str] | None:
+    """A line that states the year (（2022年度）, 年度：2022); a date line (填报日期：2021年) states no fiscal year."""
+    return None if "日期" in flat else _YEAR_LINE.match(flat)
 
 
 def extract(grid: Grid, fmap: FormMap | None = None, continues: FormProject | None = None) -> FormProject:
