@@ -316,12 +316,12 @@ class _Builder:
 
     def printed(self, pid: str, form: FormProject, funds_ids: list[str]) -> None:
         """Every printed rate, weight and score of the funds rows, the category weights, the total and the grade."""
-        first_total = next((i for i, f in enumerate(form.funds) if self.lines[f.key].role == "total"), None)
+        main = next((i for i, fid in enumerate(funds_ids) if fid in (f"f-{pid}", "f-total")), None)
         for i, fund in enumerate(form.funds):
-            name = _clean(fund.line.text).rstrip("：:")
-            subject = "预算执行率" if i == first_total else f"{name}执行率"
+            name = re.sub(r"^其中\s*[:：]\s*", "", _clean(fund.line.text).rstrip("：:"))
+            subject = "预算执行率" if i == main else f"{name}执行率"
             self.figure(form, pid, "execution_rate", subject, fund.values.get("rate"), unit="%", funds_id=funds_ids[i])
-            label = "预算执行率" if i == first_total else name
+            label = "预算执行率" if i == main else name
             method = fund.values.get("method")
             note = f"得分计算方法：{_clean(method.text)}" if method is not None else ""
             self.figure(form, pid, "weight", f"{label}分值", fund.values.get("weight"), section="预算执行",

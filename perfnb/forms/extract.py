@@ -41,8 +41,8 @@ class _Reader(FundsBlock, IndicatorBlock):
         self.indicators()
         self.fields()
         self.tasks()
-        funds_end = self.funds()
-        self.goal(funds_end)
+        self.funds()
+        self.goal()
         self.money_unit()
         self.leftovers()
         self.decide_kind()
@@ -152,7 +152,9 @@ class _Reader(FundsBlock, IndicatorBlock):
 
     # --- goal ---------------------------------------------------------------------------
 
-    def goal(self, start: int) -> None:
+    def goal(self) -> None:
+        """The overall goal: its label, then 预期目标 / 实施期目标 / 实际完成情况 headers with the texts below them, or
+        the text right of the label."""
         names = self.map.names(self.map.goal.label)
         at = next(((r, c) for r in range(len(self.norm)) if r not in self.indicator_rows for c in self.anchors(r)
                    if self.norm[r][c] in names and (r, c) not in self.used), None)  # fmt: skip

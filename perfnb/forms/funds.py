@@ -21,8 +21,8 @@ _LINE_LENGTH: Final = 14  # longer texts are never taken for a funds line by the
 class FundsBlock(Cells):
     """Reads the funds lines of a form into ``out.funds``."""
 
-    def funds(self) -> int:
-        """Read the funds block(s); return the row after the block (0 when there is none)."""
+    def funds(self) -> None:
+        """Read the funds block(s): by a header row of columns, in groups side by side, or as label–value pairs."""
         block_labels = self.map.names(self.map.funds.label) | self.map.names(self.map.funds.items)
 
         def score(r: int) -> int:  # two funds columns, or one beside the block's label
@@ -34,7 +34,6 @@ class FundsBlock(Cells):
 
         header = next((r for r in range(len(self.norm)) if score(r) >= 2), None)
         col_of: dict[int, str] = {}
-        end = 0
         if header is not None:
             col_of = self._funds_columns(header)
             items = self.map.names(self.map.funds.items)
@@ -44,13 +43,13 @@ class FundsBlock(Cells):
             for c in range(len(self.norm[header])):
                 if self.norm[header][c] in block_labels:
                     self.block_label(header, c)
-            end = self._lines_as_columns(header, col_of) or self._funds_rows(header + 1, col_of)
+            if not self._lines_as_columns(header, col_of):
+                self._funds_rows(header + 1, col_of)
             self._header_weight(header, col_of, block_labels)
         else:
-            end = self._sideways()
+            self._sideways()
         self._funds_pairs(block_labels)
         self._parents()
-        return end
 
     def _lines_as_columns(self, header: int, col_of: dict[int, str]) -> int:
         """Funds lines printed as columns of the header (中央 | 省、地 | 本级 | 其他 | 合计 | 执行数 | 执行率) with
