@@ -44,6 +44,7 @@ FINDING_HEADERS: Final = (
     "文件",
     "行",
     "列",
+    "原表位置",
     "原文数值",
     "复算数值",
     "关联数字",
@@ -70,6 +71,7 @@ FIGURE_HEADERS: Final = {
     "file": "文件",
     "row": "行",
     "column": "列",
+    "ref": "原表位置",
 }
 FINDINGS_SHEET: Final = "发现"
 FIGURES_SHEET: Final = "复核表"
@@ -121,6 +123,7 @@ def _finding_values(f: Finding) -> list[Value]:
         cell.file if cell else None,
         cell.row if cell else None,
         cell.column if cell else None,
+        cell.ref if cell else None,
         f.reported,
         f.recomputed,
         f.figure_id,

@@ -46,13 +46,18 @@ class Cell(NamedTuple):
     file: str
     row: int | None = None
     column: str | None = None
+    ref: str | None = None  # where its row was printed in the department's own document (the row's ``ref``)
 
     def __str__(self) -> str:
         return self.text()
 
+    def cited(self, within: str = "") -> str:
+        """:meth:`text`, then where the row was printed in the document when that is known."""
+        return f"{self.text(within)}（原表：{self.ref}）" if self.ref else self.text(within)
+
     def text(self, within: str = "") -> str:
         """``file 第 N 行 column``; the file relative to folder ``within`` when it lies there."""
-        file, row, column = self
+        file, row, column, _ = self
         if within:
             file = file.removeprefix(f"{within}/")
         if row is None:

@@ -89,6 +89,7 @@ class Finding:
             "file": self.cell.file if self.cell else "",
             "row": "" if self.cell is None or self.cell.row is None else str(self.cell.row),
             "column": (self.cell.column or "") if self.cell else "",
+            "ref": (self.cell.ref or "") if self.cell else "",
             "reported": self.reported or "",
             "recomputed": self.recomputed or "",
             "figure_id": self.figure_id or "",

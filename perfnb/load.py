@@ -427,7 +427,7 @@ class _Loader:
 
     def build(self, header: DepartmentHeader) -> Department:
         locations = {
-            (table, row.id): Location(f"{self.dept_id}/{self.files[table]}", n)
+            (table, row.id): Location(f"{self.dept_id}/{self.files[table]}", n, getattr(row, "ref", None))
             for table, rows in self.rows.items()
             for n, row in rows
         }

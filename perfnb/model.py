@@ -26,6 +26,7 @@ class Location:
 
     file: str
     row: int
+    ref: str | None = None  # where the row was printed in the department's own document (its ``ref`` column)
 
     def __str__(self) -> str:
         return f"{self.file} 第 {self.row} 行"
@@ -73,7 +74,7 @@ class Department:
         where = self.locations.get((table, row_id))
         if where is None:
             return Cell(f"{self.id}/{table}.csv", None, column)
-        return Cell(where.file, where.row, column)
+        return Cell(where.file, where.row, column, where.ref)
 
     def money_unit(self, row: FundLine | Project) -> str:
         """The money unit of a row: its own ``unit``, else the document's."""

@@ -58,6 +58,7 @@ FIGURE_COLUMNS = (
     "file",
     "row",
     "column",
+    "ref",
 )
 FINDING_COLUMNS = (
     "code",
@@ -69,6 +70,7 @@ FINDING_COLUMNS = (
     "file",
     "row",
     "column",
+    "ref",
     "reported",
     "recomputed",
     "figure_id",
@@ -191,6 +193,7 @@ def figure_cells(fig: Figure) -> list[str]:
         cell.file if cell else "",
         "" if cell is None or cell.row is None else str(cell.row),
         (cell.column or "") if cell else "",
+        (cell.ref or "") if cell else "",
     ]
 
 

@@ -144,7 +144,7 @@ class Report:
             "公式": f.formula,
             "输入": [i.text(self.dept_id) for i in f.inputs],
             "依据": "；".join(x for x in (f.basis, f.note) if x),
-            "出处": "" if f.cell is None else f.cell.text(self.dept_id),
+            "出处": "" if f.cell is None else f.cell.cited(self.dept_id),
         }
 
     def findings_table(self) -> pd.DataFrame:
@@ -157,7 +157,7 @@ class Report:
                 "问题": f.title,
                 "对象": f.subject,
                 "项目": self.project_names.get(f.project_id, f.project_id or ""),
-                "出处": "" if f.cell is None else f.cell.text(self.dept_id),
+                "出处": "" if f.cell is None else f.cell.cited(self.dept_id),
                 "说明": f.message,
             }
             for f in self.result.findings
@@ -198,7 +198,7 @@ class Report:
                     "复算得分": "" if fig is None else fig.recomputed_text,
                     "结论": "" if fig is None else fig.verdict.label,
                     "verdict": "" if fig is None else fig.verdict.value,
-                    "出处": dept.cell("indicators", ind.id).text(self.dept_id),
+                    "出处": dept.cell("indicators", ind.id).cited(self.dept_id),
                 }
             )
         return pd.DataFrame(rows, columns=list(_INDICATOR_HEADERS))

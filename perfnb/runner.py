@@ -395,8 +395,8 @@ def _run_department(dept_id: str, s: RunSettings) -> Entry:
         failed = replace(entry, ok=False, reason=str(exc), xlsx=None, fingerprint="")
         return _fail(failed, s, cell=exc, notebook=executed)
     atomic_write(executed, nbformat.writes(nb))
-    title = f"{h.name} · {h.fiscal_year} 年度预算绩效自评复核报告"
-    atomic_write(s.reports_dir / f"{dept_id}.html", notebook_html(nb, title=title, notebook_name=s.notebook.name))
+    html = notebook_html(nb, title=h.report_title, notebook_name=s.notebook.name)
+    atomic_write(s.reports_dir / f"{dept_id}.html", html)
     write_findings_xlsx(result, s.reports_dir / f"{dept_id}.findings.xlsx")
     _write_entry(s.processed_dir / dept_id, entry)
     return entry

@@ -313,7 +313,7 @@ class DepartmentHeader(Row):
     region: Text = col("地区", "如 江苏省南通市")
     fiscal_year: int = col("年度", "预算年度", ge=1990, le=2100)
     kind: ReqDocKind = col(
-        "文件类型", "target_table / department_target_application / project_self_evaluation / special_fund_report"
+        "文件类型", " / ".join(DOC_KINDS)
     )
     money_unit: ReqMoneyUnit = col("金额单位", "文件的金额单位：元、万元 或 亿元")
     scheme: Text = col("评分方案", "评分方案名称，如 targets-only、mof-2020-project")
@@ -322,6 +322,12 @@ class DepartmentHeader(Row):
     annual_goal: OptText = col("年度目标", "照原文（部门整体）", default=None)
     notes: OptText = col("录入说明", "录入时的说明：单位、OCR 问题、取舍", default=None)
     reconstructions: tuple[Reconstruction, ...] = col("重建记录", "每一处根据文件自身核对重建的数字", default=())
+
+    @property
+    def report_title(self) -> str:
+        """The audit report's title: a target table's targets are reviewed, a self-evaluation's scores too."""
+        what = "预算绩效目标" if self.kind in ("target_table", "department_target_application") else "预算绩效自评"
+        return f"{self.name} · {self.fiscal_year} 年度{what}复核报告"
 
     @field_validator("id")
     @classmethod

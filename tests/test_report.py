@@ -65,7 +65,8 @@ def test_figures_table(nanchang: Report) -> None:
     assert (row["原文"], row["复算"], row["差额"], row["结论"]) == ("2.57分", "2.57分", "0", "相符")
     assert row["项目"] == "整体"
     assert row["公式"] == "分值 × 资金到位率（封顶）"
-    assert row["出处"] == "indicators.csv 第 9 行 score"  # relative to the department folder
+    # relative to the department folder, then where the row was printed in the document (its ref)
+    assert row["出处"] == "indicators.csv 第 9 行 score（原表：四、（2）项目过程情况 1.资金管理 a. L186-L188）"
 
 
 def test_findings_table(nanchang: Report) -> None:

@@ -81,7 +81,11 @@ def test_nanchang_report_shows_score_grade_and_findings(seeds: tuple[Path, list[
     assert re.search(r'data-field="grade">优 <span class="pn-muted">/ 优</span>', html)
     assert '<b data-severity="error">2</b>' in html and '<b data-verdict="differs">8</b>' in html
     with (base / "processed" / "nanchang-ip-fund-2020" / "findings.csv").open(encoding="utf-8-sig") as f:
-        codes = {row["code"] for row in csv.DictReader(f)}
+        found = list(csv.DictReader(f))
+    codes = {row["code"] for row in found}
+    # each finding names where its row was printed in the document (the row's ref), in the CSV and the report
+    refs = {row["ref"] for row in found if row["code"] == "SCORE_MISMATCH"}
+    assert refs and all(refs) and all(f"（原表：{ref}）" in html for ref in refs)
     assert codes >= {"SCORE_MISMATCH", "RATE_MISMATCH", "LOW_EXECUTION", "TARGET_TOO_LOW", "DUPLICATE_INDICATOR"}
     for code in codes:
         assert f'<td class="id">{code}</td>' in html
@@ -103,7 +107,8 @@ def test_target_tables_report_their_findings(
 ) -> None:
     base, entries = seeds
     html = _html(base, dept)
-    assert name in html.split("<title>")[1].split("</title>")[0]
+    title = html.split("<title>")[1].split("</title>")[0]
+    assert name in title and title.endswith("年度预算绩效目标复核报告")  # a target table has no self-evaluation
     for severity, n in findings.items():
         assert f'<b data-severity="{severity}">{n}</b>' in html
     assert next(e for e in entries if e.dept_id == dept).findings == findings
