@@ -178,7 +178,10 @@ class Recorder:
         if severity is not None:
             rec = plain(round_half_up(value, max(places, 2)))
             u = unit or ""
-            msg = f"{label}：原文 {reported}{u}，复算 {rec}{u}（{formula}），相差 {plain(cmp.difference)}{u}"
+            msg = f"{label}：原文 {reported}{u}，复算 {rec}{u}（{formula}）"
+            if cmp.rounded != Decimal(rec) and not cmp.truncated:  # 9.78 shown, 10 compared: say so
+                msg += f"，按原文的 {places} 位小数四舍五入为 {plain(cmp.rounded)}{u}"
+            msg += f"，相差 {plain(cmp.difference)}{u}"
             if fig.note:
                 msg += f"；{fig.note}"
             self.add(finding(code, subject, msg, severity=severity, cell=cell, reported=reported, recomputed=rec,

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from perfnb.facts import Facts
-from perfnb.figures import Cell, Figure, Input, Verdict, plain
+from perfnb.figures import Cell, Figure, Input, Verdict, compare, plain
 from perfnb.findings import finding
 from perfnb.numbers import normalize_text, round_half_up
 from perfnb.problems import Severity
@@ -406,15 +406,17 @@ class Scorecard:
         score = sum((self.best.get(i.id) or Decimal(0) for i in rows), Decimal(0))
         w = self.scheme.execution_weight
         if limit is not None and execution is not None and w and score > 0:
-            gap = (score / expected - execution / w) / (score / expected) * 100
+            rate, spent = score / expected * 100, execution / w * 100
+            gap = (rate - spent) / rate * 100
             if gap > limit:
                 self.rec.add(
                     finding(
                         "SCORE_VS_EXECUTION",
                         name,
-                        f"{name} 指标得分率 {plain(round_half_up(score / expected * 100, 2))}% 比预算执行得分率 "
-                        f"{plain(round_half_up(execution / w * 100, 2))}% 高出 {plain(round_half_up(gap, 2))}%"
-                        f"（超过 {plain(limit)}%）：完成的指标多而花的钱少，需核实",
+                        f"{name} 指标得分率 {plain(round_half_up(rate, 2))}% 比预算执行得分率 "
+                        f"{plain(round_half_up(spent, 2))}% 高出 {plain(round_half_up(rate - spent, 2))} 个百分点，"
+                        f"占指标得分率的 {plain(round_half_up(gap, 2))}%（超过 {plain(limit)}%）："
+                        "完成的指标多而花的钱少，需核实",
                         cell=cell,
                         project_id=project_id,
                     )
@@ -715,6 +717,33 @@ class Scorecard:
             self.totals[p],
             total=True,
         )
+        self._printed_addition(fig, p, rows, self.totals[p])
+
+    def _printed_addition(
+        self, fig: ReportedFigure, owner: str | None, rows: Sequence[str], recomputed: Decimal
+    ) -> None:
+        """The form's own addition, when neither the total's nor the rows' findings state it: a printed total that
+        differs from the recomputed one and from its printed execution score plus its printed indicator scores,
+        which differ from the recomputed total too (a slip in the form's own sum besides re-scored parts)."""
+        funds = self.facts.total_row(owner)
+        execution = next((r for r in self.facts.reported("score") if r.project_id == fig.project_id
+                          and short((r.section or "").split("/")[0]) in _EXECUTION_SECTIONS
+                          and r.funds_id in (None, funds.id if funds else None)), None)  # fmt: skip
+        indicators = [self.facts.indicators[i] for i in rows]
+        if execution is None or execution.number is None or fig.number is None or not indicators:
+            return
+        if any(i.score is None for i in indicators):
+            return
+        value = execution.number + sum((i.score or Decimal(0) for i in indicators), Decimal(0))
+        if _agrees(fig.number, recomputed) or _agrees(fig.number, value) or _agrees(value, recomputed):
+            return
+        inputs = [Input("预算执行得分（原文）", execution.number, "分", self.facts.reported_cell(execution))]
+        inputs += [Input(f"{i.level3}得分（原文）", i.score, "分", self.facts.dept.cell("indicators", i.id, "score"))
+                   for i in indicators if i.score is not None]  # fmt: skip
+        self.rec.number(f"addup:{fig.id}", f"{_label(fig)}（原文各项得分相加）", "total_score",
+                        "原文预算执行得分 + Σ 原文指标得分", inputs, value, fig.value,
+                        cell=self.facts.reported_cell(fig), code="SUM_MISMATCH", subject=_label(fig), unit="分",
+                        total=True, project_id=fig.project_id)  # fmt: skip
 
     @property
     def total(self) -> Decimal | None:
@@ -780,6 +809,11 @@ def _same_words(target: str, actual: str) -> bool:
     """Whether an actual value repeats its target word for word (合格 → 合格, 市级保护单位 → 市级保护单位)."""
     flat = [re.sub(r"\s+", "", normalize_text(t)) for t in (target, actual)]
     return bool(flat[0]) and flat[0] == flat[1]
+
+
+def _agrees(printed: Decimal, value: Decimal) -> bool:
+    """Whether ``value`` rounds to ``printed`` at its printed precision."""
+    return compare(printed, value).verdict is Verdict.AGREES
 
 
 def _label(fig: ReportedFigure) -> str:

@@ -350,3 +350,33 @@ def test_a_deadline_missed_is_left_to_the_evaluator(tmp_path: Path) -> None:
     result = mutated(tmp_path, {("indicators.csv", "i5", "actual"): "2025年1月10日"})
     fig = figure(result, "score:i5")
     assert fig.verdict is Verdict.CANNOT_CHECK and "逾期" in fig.note
+
+
+def test_a_slip_in_the_forms_own_addition_is_named_apart_from_rescoring(tmp_path: Path) -> None:
+    """A printed row score that re-scoring changes, and a printed total that adds neither the printed nor the
+    re-scored parts: the form's own addition (9.20 + Σ printed scores = 95.20 ≠ 96.03) gets its own finding."""
+    total = {("reported_figures.csv", "r4", "value"): "96.03"}
+    result = mutated(tmp_path, {("indicators.csv", "i2", "score"): "8.50", **total})
+    assert found(result) == Counter({("SCORE_MISMATCH", E, TRAINING): 1, ("SCORE_MISMATCH", E, TOTAL): 1,
+                                     ("SUM_MISMATCH", E, TOTAL): 1})  # fmt: skip
+    fig = figure(result, "addup:r4")
+    assert (fig.verdict, fig.recomputed, fig.reported, fig.difference) == (
+        Verdict.DIFFERS, Decimal("95.20"), "96.03", Decimal("0.83"))  # fmt: skip
+    assert fig.formula == "原文预算执行得分 + Σ 原文指标得分"
+    assert [i.value for i in fig.inputs][:2] == [Decimal("9.20"), Decimal("10")]
+    # the printed total adding its printed parts (or the re-scored ones): nothing more to say
+    assert "addup:r4" not in {f.id for f in mutated(tmp_path / "b", total).figures}
+
+
+def test_a_message_shows_the_rounding_that_the_difference_is_taken_at(tmp_path: Path) -> None:
+    """原文 9, 复算 8.33: the difference (1) is taken at the printed precision, and the message says so."""
+    result = mutated(tmp_path, {("indicators.csv", "i2", "score"): "9"})
+    (msg,) = [f.message for f in result.findings if f.subject == TRAINING]
+    assert "原文 9分，复算 8.33分" in msg and "按原文的 0 位小数四舍五入为 8分，相差 1分" in msg
+
+
+def test_score_against_execution_names_the_point_gap_and_its_share(tmp_path: Path) -> None:
+    """(S/90 − X/10) / (S/90) > 5 %: the message gives both numbers it is made of, not a third one."""
+    result = mutated(tmp_path, {("funds.csv", "f-p1", "executed"): "100.00"})
+    (msg,) = [f.message for f in result.findings if f.code == "SCORE_VS_EXECUTION"]
+    assert "指标得分率 95.37% 比预算执行得分率 83.30% 高出 12.07 个百分点，占指标得分率的 12.65%（超过 5%）" in msg
