@@ -25,7 +25,8 @@ _EXACT: Final = Context(prec=80, Emax=MAX_EMAX, Emin=MIN_EMIN, traps=[Inexact, I
 COUNT_UNITS: Final[frozenset[str]] = frozenset(
     "件 个 次 家 人次 场 份 项 台 条 套 人 名 期 起 批 户 篇 本 册 部 处 所 座 家次 场次 个次 天 日 "
     "周 月 年 小时 分钟 工作日 个工作日 个月 季度 个季度 平方米 立方米 米 公里 千米 亩 公顷 吨 度 千瓦时 兆 "
-    "M Mbps G GB TB 万人 万人次 万件 万次 亿 万 倍 分 元/人 个百分点 百分点".split()
+    "M Mbps G GB TB 万人 万人次 万件 万次 亿 万 倍 分 元/人 个百分点 百分点 "
+    "批次 件次 户次 台次 车次 人日 课时 学时 例 宗 株 棵 只 头 门 节 间 栋 张 辆 笔 床 床位 村 网点".split()
 )  # fmt: skip
 
 _UNIT_ALIASES: Final[dict[str, str]] = {

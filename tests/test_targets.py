@@ -248,7 +248,7 @@ def test_square_metre_symbol(text: str) -> None:
 
 @pytest.mark.parametrize(
     ("text", "unit"),
-    [("5辆", "辆"), ("≥3艘", "艘"), ("≥5次/年", "次/年"), ("≤2.5公斤", "公斤")],
+    [("5樘", "樘"), ("≥3艘", "艘"), ("≥5次/年", "次/年"), ("≤2.5公斤", "公斤")],
 )
 def test_unknown_unit_warns_but_keeps_number(text: str, unit: str) -> None:
     got = _parse(text)
@@ -750,3 +750,10 @@ def test_within_a_year_is_the_whole_year() -> None:
 def test_non_ascii_digits_are_not_numbers() -> None:
     parsed = parse_value("٣件")
     assert parsed is not None and parsed.kind is ValueKind.TEXT and parsed.value is None
+
+
+@pytest.mark.parametrize("raw", ["≥3000批次", "≥500件次", "≥20户次", "≥12课时"])
+def test_count_units_seen_on_real_forms_are_known(raw: str) -> None:
+    parsed = parse_value(raw)
+    assert parsed.kind is ValueKind.QUANTITY and parsed.warning is None, parsed.warning
+
