@@ -340,10 +340,10 @@ def test_label_value_cells_and_pairs_along_a_row(tmp_path: Path) -> None:
     assert funds == [
         ("f-p1", "年度资金总额", "", ""),
         ("f-p1-period", "实施期资金总额", "1,000,000", ""),
-        ("f-p1-current", "其中：财政资金", "1,000,000", "f-p1-period"),
-        ("f-p1-current-2", "其中：财政资金", "", "f-p1"),
-        ("f-p1-other", "单位自筹", "0", "f-p1-period"),
-        ("f-p1-other-2", "单位自筹", "", "f-p1"),
+        ("f-p1-period-current", "其中：财政资金", "1,000,000", "f-p1-period"),
+        ("f-p1-current", "其中：财政资金", "", "f-p1"),
+        ("f-p1-period-other", "单位自筹", "0", "f-p1-period"),
+        ("f-p1-other", "单位自筹", "", "f-p1"),
     ]
 
 
@@ -391,6 +391,100 @@ def test_a_whole_department_form_with_label_value_cells(tmp_path: Path) -> None:
     by_id = {f.id: f for f in checked.figures}
     assert by_id["sum:f-total:按支出性质分:executed"].verdict.value == "differs"  # 1925.67 against 2030.12
     assert by_id["sum:f-by_income:按收入性质分:budget"].verdict.value == "agrees"
+
+
+def test_parts_written_with_their_amounts_go_to_the_column_they_add_up_to(tmp_path: Path) -> None:
+    """按收入性质分： / 按支出性质分： printed as headings without amounts, their parts as 一般公共预算：2,200.00: the
+    headings name the groups, the parts go to the total's column they add up to; a group that adds up to none
+    keeps 全年预算数 and is checked against it (helper trial, 武侯区 form)."""
+    form = """
+部门整体支出绩效自评表 | < | < | < | < | < | < | <
+（2023年度） | < | < | < | < | < | < | <
+部门（单位）名称 | 某区市场监督管理局 | < | < | < | < | < | <
+年度预算申请\n（万元） |  | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分
+^ | 年度资金总额 | #2300 | 2,456.80 | 2,398.35 | #10 | 97.62% | #9.76
+^ | 按收入性质分： | < | < | 按支出性质分： | < | < | <
+^ | 其中：一般公共预算：2,200.00 | < | < | 其中：基本支出：1,650.30 | < | < | <
+^ | 政府性基金拨款：100.00 | < | < | 项目支出：748.05 | < | < | <
+^ | 其他资金：{other} | < | < |  | < | < | <
+"""
+    result = imp(tmp_path, form.format(other="98.35"))
+    funds = {r["id"]: r for r in rows(result.folder, "funds.csv")}
+    assert "f-by_income" not in funds and "f-by_expense" not in funds  # headings, not funds lines
+    got = {i: (r["group"], r["parent"], r["budget"], r["executed"]) for i, r in funds.items() if i != "f-total"}
+    assert got == {
+        "f-general": ("按收入性质分", "f-total", "", "2,200.00"),
+        "f-government_fund": ("按收入性质分", "f-total", "", "100.00"),
+        "f-other": ("按收入性质分", "f-total", "", "98.35"),
+        "f-basic": ("按支出性质分", "f-total", "", "1,650.30"),
+        "f-project": ("按支出性质分", "f-total", "", "748.05"),
+    }
+    assert "合计 2398.35 与年度资金总额的全年执行数相同，按全年执行数导入" in funds["f-other"]["note"]
+    assert result.imported.ignored == []  # 按支出性质分： above a column is a heading, not a figure
+    checked = check_department(load_department("d", tmp_path / "raw").department)  # type: ignore[arg-type]
+    by_id = {f.id: f.verdict.value for f in checked.figures}
+    assert by_id["sum:f-total:按收入性质分:executed"] == by_id["sum:f-total:按支出性质分:executed"] == "agrees"
+
+    (tmp_path / "wrong").mkdir()
+    other = imp(tmp_path / "wrong", form.format(other="90.00"))  # adds up to 2390.00: none of the three
+    funds = {r["id"]: r for r in rows(other.folder, "funds.csv")}
+    assert funds["f-other"]["budget"] == "90.00"
+    assert "都不相同，按全年预算数导入，请核对" in funds["f-other"]["note"]
+    checked = check_department(load_department("d", tmp_path / "wrong" / "raw").department)  # type: ignore[arg-type]
+    (mismatch,) = [f for f in checked.findings if f.code == "SUM_MISMATCH"]
+    assert mismatch.figure_id == "sum:f-total:按收入性质分:budget"
+
+
+def test_the_national_target_table_prints_each_horizon_as_a_column(tmp_path: Path) -> None:
+    """项目资金 | 实施期资金总额 | 年度资金总额 over 资金总额 / 财政拨款 / 其他资金, and 实施期指标值 | 年度指标值:
+    each horizon's funds under its own total, the period's targets in target_period (helper trial, 杭州 form)."""
+    form = """
+项目支出绩效目标表 | < | < | < | < | <
+（2024年度） | < | < | < | < | <
+项目名称 | 数据平台建设 | < | < | < | <
+主管部门及代码 | 某市市场监督管理局 330101 | < | 实施单位 | 某市保护中心 | <
+项目资金（万元） |  | 实施期资金总额 | < | 年度资金总额 | <
+^ | 资金总额 | #600 | < | #200 | <
+^ | 其中：财政拨款 | #550 | < | #180 | <
+^ | 其他资金 | #50 | < | #20 | <
+绩效指标 | 一级指标 | 二级指标 | 三级指标 | 实施期指标值 | 年度指标值
+^ | 产出指标 | 数量指标 | 汇集数据量 | ≥1000万条 | ≥300万条
+^ | 满意度指标 | 服务对象满意度指标 | 用户满意度 | ≥90% | ≥85%
+"""
+    result = imp(tmp_path, form)
+    funds = [(r["id"], r["group"], r["parent"], r["budget"]) for r in rows(result.folder, "funds.csv")]
+    assert funds == [
+        ("f-p1", "", "", "200"),
+        ("f-p1-current", "资金来源", "f-p1", "180"),
+        ("f-p1-other", "资金来源", "f-p1", "20"),
+        ("f-p1-period", "实施期", "", "600"),
+        ("f-p1-period-current", "实施期资金来源", "f-p1-period", "550"),
+        ("f-p1-period-other", "实施期资金来源", "f-p1-period", "50"),
+    ]
+    targets = [(r["level3"], r["target_period"], r["target"]) for r in rows(result.folder, "indicators.csv")]
+    assert targets == [("汇集数据量", "≥1000万条", "≥300万条"), ("用户满意度", "≥90%", "≥85%")]
+    assert result.imported.ignored == [] and result.imported.numbers_ignored == 0
+    head = header(result.folder)
+    assert head["name"] == "某市市场监督管理局" and "编码：330101" in str(head["notes"])  # the code is not the name
+    assert head["source"]["title"] == "项目支出绩效目标表"  # type: ignore[index]  # as printed, no year added
+
+
+def test_reasons_and_the_goals_outcome_by_their_words(tmp_path: Path) -> None:
+    """未完成原因及改进措施 is the reasons column (any header with 原因); 目标完成情况 | text on its own row is the
+    goal's outcome (helper trial, 佛山 form)."""
+    form = """
+项目支出绩效自评表（2023年度） | < | < | < | < | < | < | <
+项目名称 | 托管服务 | < | < | < | < | < | <
+年度绩效目标 | 为200家企业提供托管服务 | < | < | < | < | < | <
+目标完成情况 | 为186家企业提供托管服务 | < | < | < | < | < | <
+一级指标 | 二级指标 | 三级指标 | 指标值 | 实际完成值 | 权重 | 自评得分 | 未完成原因及改进措施
+产出指标 | 数量指标 | 托管企业数量 | ≥200家 | 186家 | #90 | #83.7 | 部分企业退出托管
+"""
+    result = imp(tmp_path, form)
+    (ind,) = rows(result.folder, "indicators.csv")
+    assert ind["deviation"] == "部分企业退出托管"
+    (project,) = rows(result.folder, "projects.csv")
+    assert "实际完成情况：为186家企业提供托管服务" in project["note"]
 
 
 def test_funds_rows_of_expense_types_scored_each_on_their_own(tmp_path: Path) -> None:
@@ -753,3 +847,28 @@ def test_a_year_named_once_in_the_goal_text(tmp_path: Path) -> None:
     result = imp(tmp_path, form)
     assert header(result.folder)["fiscal_year"] == 2021
     assert any("提到的唯一年份" in line["说明"] for line in report(result.folder))
+
+
+def test_forms_of_different_departments_are_named_in_a_warning(tmp_path: Path) -> None:
+    """Two files naming different 主管部门 are imported as one department, and the import says so; a name that
+    holds the other (某局 and 某局（知识产权局）) is the same department."""
+    form = "项目支出绩效自评表（2023年度） | <\n项目名称 | {project}\n主管部门 | {dept}\n" + FUNDS + INDICATORS
+    paths = []
+    names = [("甲项目", "武汉市市场监督管理局"), ("乙项目", "武汉市市场监督管理局（知识产权局）"),
+             ("丙项目", "佛山市南海区市场监督管理局")]  # fmt: skip
+    for n, (project, dept) in enumerate(names):
+        paths.append(write_xlsx(tmp_path / f"{n}.xlsx", [Sheet("表", form.format(project=project, dept=dept))]))
+    same = import_forms(paths[:2], "same", tmp_path / "raw")
+    assert not [w for w in same.imported.warnings if "部门不同" in w]
+    mixed = import_forms([paths[0], paths[2]], "mixed", tmp_path / "raw")
+    (warning,) = [w for w in mixed.imported.warnings if "部门不同" in w]
+    assert "武汉市市场监督管理局（0.xlsx）、佛山市南海区市场监督管理局（2.xlsx）" in warning
+    assert header(mixed.folder)["name"] == "武汉市市场监督管理局"
+
+
+def test_a_project_code_is_kept_in_the_projects_note(tmp_path: Path) -> None:
+    form = "项目支出绩效自评表（2023年度） | <\n项目编码 | 42010023000001\n" + FUNDS + INDICATORS
+    result = imp(tmp_path, form)
+    (project,) = rows(result.folder, "projects.csv")
+    assert "项目编码：42010023000001" in project["note"]
+    assert any(r["位置"].endswith("B2") and "项目编码" in r["写入"] for r in report(result.folder))

@@ -110,7 +110,7 @@ def test_w07_hunan_label_value_cells(tmp_path: Path) -> None:
 def test_w10_shanxi_target_table(tmp_path: Path) -> None:
     result, checked = run(tmp_path, w10)
     got = verdicts(checked)
-    assert got["实施期资金总额全年预算数（资金来源）"] == ("agrees", "1000000", "1000000.00")
+    assert got["实施期资金总额全年预算数（实施期资金来源）"] == ("agrees", "1000000", "1000000.00")
     assert checked.scheme.name == "targets-only"
     assert ("UNMEASURABLE_TARGET", "warning") in codes(checked)  # 按期完工
     assert not [p for p in result.loaded.problems if "万条" in p.message]  # ≥3万条 is 30000 条
@@ -119,7 +119,7 @@ def test_w10_shanxi_target_table(tmp_path: Path) -> None:
 def test_w11_gansu_two_sheets_two_projects(tmp_path: Path) -> None:
     result, checked = run(tmp_path, w11)
     assert result.projects == 2
-    sums = [f for f in checked.figures if f.label == "项目总投资全年预算数（资金来源）"]
+    sums = [f for f in checked.figures if f.label == "项目总投资全年预算数（实施期资金来源）"]
     assert [(f.reported, f.verdict.value) for f in sums] == [("20", "agrees"), ("174.78", "differs")]  # p2 is cut off
     assert [(p.message) for p in result.loaded.problems if "二100百分比" in p.message]  # flagged, not read as 100 %
 

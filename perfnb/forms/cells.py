@@ -99,6 +99,13 @@ class Cells:
         """The columns of row r that hold a cell's own text (not a merged copy)."""
         return [c for c in range(len(self.text[r])) if self.is_anchor(r, c)]
 
+    def span_end(self, r: int, c: int) -> int:
+        """The column after the merged range that cell (r, c) anchors along its row."""
+        end = c + 1
+        while end < self.width and (r, end) in self.grid.merged and self.anchor(r, end) == (r, c):
+            end += 1
+        return end
+
     def header_columns(self, header: int, columns: dict[str, str]) -> dict[int, str]:
         """A header row's columns: index → key (the first column naming a key; merged copies are skipped)."""
         col_of: dict[int, str] = {}

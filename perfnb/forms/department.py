@@ -44,6 +44,9 @@ DEFAULT_REGION: Final = "未注明"
 _APPROVAL_MONTHS: Final = 6  # a target table filled in by June belongs to that year (approval), later to the next
 _EXPECTED_FORMS: Final = "项目支出绩效自评表、部门整体支出绩效自评表或绩效目标表"
 _FUND_COLUMNS: Final = ("budget_initial", "budget", "received", "executed")
+#: Fields of a project's form kept in its note: (field key, label).
+_PROJECT_NOTES: Final = (("parent_project", "一级项目"), ("department", "主管部门"), ("period", "实施期限"),
+                         ("project_code", "项目编码"))
 _INDICATOR_COLUMNS: Final = ("level1", "level2", "level3", "target_period", "target", "actual", "weight", "score",
                               "deviation")
 _INDICATOR_NAMES: Final = {"weight": "分值", "score": "得分"}
@@ -172,7 +175,7 @@ class _Builder:
         pid = f"p{n}"
         name = form.fields.get("project_name")
         notes = []
-        for key, label in (("parent_project", "一级项目"), ("department", "主管部门"), ("period", "实施期限")):
+        for key, label in _PROJECT_NOTES:
             if key in form.fields:
                 notes.append(f"{label}：{_clean(form.fields[key].text)}")
         if form.goal_period:
@@ -194,7 +197,7 @@ class _Builder:
         if form.goal_expected:
             sources["goal"] = form.goal_expected
         self.add("projects", row, form, sources)
-        for key, label in (("parent_project", "一级项目"), ("department", "主管部门"), ("period", "实施期限")):
+        for key, label in _PROJECT_NOTES:
             if key in form.fields:
                 self.mapped(form, form.fields[key], f"projects.csv {pid} note（{label}）")
         for value, label in ((form.goal_period, "实施期目标"), (form.goal_actual, "实际完成情况")):
@@ -247,6 +250,8 @@ class _Builder:
             line = self.lines[fund.key]
             if line.role == "total" and first_total and line.horizon is None:
                 fid, first_total = (prefix if prefix != "f" else "f-total"), False
+            elif fund.parent is not None and self.lines[form.funds[fund.parent].key].horizon:
+                fid = f"{prefix}-period-{fund.key}"  # a part of the whole period's total (f-p1-period-current)
             else:
                 fid = f"{prefix}-{fund.key}"
             base, n = fid, 1
@@ -257,6 +262,8 @@ class _Builder:
         return ids
 
     def _group(self, fund: FundRow, parent: FundRow | None) -> str:
+        if fund.group:
+            return fund.group
         line = self.lines[fund.key]
         split = label_value(fund.line.text)
         if split and normalise(split[1]) in form_map().funds_rows():
@@ -271,7 +278,9 @@ class _Builder:
             return _clean(parent.line.text)
         if fund.key == "item":
             return "支出明细"
-        return "按支出性质分" if line.expense_type else "资金来源"
+        if line.expense_type:
+            return "按支出性质分"
+        return "实施期资金来源" if parent is not None and self.lines[parent.key].horizon else "资金来源"
 
     def indicators(self, pid: str, form: FormProject) -> None:
         prefix = f"i-{pid}" if pid else "i"
@@ -386,7 +395,7 @@ class _Builder:
         header: dict[str, Any] = {
             "schema_version": 1,
             "id": self.dept_id,
-            "name": _clean(name.text) if name else self.dept_id,
+            "name": _without_code(_clean(name.text))[0] if name else self.dept_id,
             "region": self.region or DEFAULT_REGION,
             "fiscal_year": year,
             "kind": kind,
@@ -394,7 +403,7 @@ class _Builder:
             "scheme": DEFAULT_SCHEMES[kind],
             "source": {
                 "file": "；".join(files),
-                "title": _clean(title) if str(year) in _clean(title) else f"{_clean(title)}（{year}年度）",
+                "title": _clean(title),
                 "section": "；".join(f"{f.file} {f.label}" for f in forms),
             },
         }
@@ -410,6 +419,9 @@ class _Builder:
         if first.department and first.goal_actual:
             notes += f"年度总体目标完成情况：{_clean(first.goal_actual.text)}"
             self.mapped(first, first.goal_actual, "department.yaml notes（年度总体目标完成情况）")
+        code = _without_code(_clean(name.text))[1] if name else None
+        if code:
+            notes += f"部门名称后所附的编码：{code}。"
         header["notes"] = notes
         if name:
             self.mapped(first, name, "department.yaml name")
@@ -421,6 +433,12 @@ class _Builder:
         if self.region is None:
             self.note(first.file, f"表中没有地区：department.yaml 的 region 填为“{DEFAULT_REGION}”，请改为实际地区")
         return yaml.safe_dump(header, allow_unicode=True, sort_keys=False, width=1000)
+
+
+def _without_code(name: str) -> tuple[str, str | None]:
+    """A name without the code printed after it (主管部门及代码 | 杭州市市场监督管理局 330101), and the code."""
+    match = re.fullmatch(r"(.*\D)[\s(（]+(\d{3,})[)）]?", name)
+    return (match.group(1).strip(), match.group(2)) if match else (name, None)
 
 
 def _unit_of(parts: tuple[Value, ...], target: Value | None) -> str:
@@ -557,6 +575,7 @@ def build_department(
     imported = Imported(files_out, builder.report, kind=kind)
     _account(forms, imported, unread_numbers)
     _key_figures(forms, kind, imported)
+    _one_department(forms, imported)
     files_out[REPORT_FILE] = report_text(builder.report)
     return imported
 
@@ -577,6 +596,22 @@ def _account(forms: Sequence[FormProject], imported: Imported, unread_numbers: i
                 imported.report.append(ReportLine("未导入", form.file, value.where, value.text, "",
                                                   "读到了这个数字，但它不属于任何已导入的栏目"))  # fmt: skip
     imported.numbers_ignored += unread_numbers
+
+
+def _one_department(forms: Sequence[FormProject], imported: Imported) -> None:
+    """Warn when the forms name different departments (主管部门, 部门名称): they are imported as one, named after
+    the first; a name that holds another (某局 and 某局（知识产权局）) is the same department."""
+    names: dict[str, str] = {}
+    for form in forms:
+        value = next((form.fields[k] for k in ("department_name", "department") if k in form.fields), None)
+        if value is not None:
+            names.setdefault(_without_code(_clean(value.text))[0], form.file)
+    distinct = [n for n in names if not any(n != m and n in m for m in names)]
+    if len(distinct) > 1:
+        listed = "、".join(f"{n}（{names[n]}）" for n in distinct)
+        message = f"这些表格写的部门不同：{listed}；已合为一个部门，名称取第一个。若不是同一部门，请分别导入"
+        imported.warnings.append(message)
+        imported.report.append(ReportLine("说明", "", "", "", "", message))
 
 
 def _key_figures(forms: Sequence[FormProject], kind: str, imported: Imported) -> None:

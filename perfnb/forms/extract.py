@@ -185,6 +185,7 @@ class _Reader(FundsBlock, IndicatorBlock):
                 self.out.goal_expected = self.value(*to)
         self._labelled_goal("goal_expected", self.map.names(self.map.goal.label))
         self._labelled_goal("goal_period", self.map.names(self.map.goal.period_label))
+        self._labelled_goal("goal_actual", self.map.names(self.map.goal.actual_label))
 
     def _labelled_goal(self, target: str, names: frozenset[str]) -> None:
         """A goal written as label | text on a row of its own (实施期绩效目标 | …, 本年度绩效目标 | …)."""

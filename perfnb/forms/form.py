@@ -81,6 +81,8 @@ class FundRow:
     parent: int | None = None
     column: int = 0  # the label's column: parts belong to the total or subtotal above them in it
     assumed: str = ""
+    inline: bool = False  # its amount was written in its label's cell (其他资金：98.35): no column says which
+    group: str | None = None  # the heading it was printed under when that heading is not a row (按收入性质分：)
 
 
 @dataclass

@@ -6,15 +6,19 @@ their synonyms or their words) with one line per row, or funds lines written as 
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from typing import Final
 
+from perfnb.errors import PerfnbError
 from perfnb.forms.cells import Cells
 from perfnb.forms.form import FundRow, Value, is_amount, split_amount
 from perfnb.forms.headers import label_value, marked, normalise
+from perfnb.numbers import parse_decimal
 
 __all__ = ["FundsBlock"]
 
 _YEAR: Final = re.compile(r"((?:19|20)\d{2})\s*年")
+_HorizonRow = tuple[int, int, str, dict[int, tuple[int, int]]]  # row, label column, line key, column → amount cell
 _LINE_LENGTH: Final = 14  # longer texts are never taken for a funds line by their words
 
 
@@ -34,7 +38,9 @@ class FundsBlock(Cells):
 
         header = next((r for r in range(len(self.norm)) if score(r) >= 2), None)
         col_of: dict[int, str] = {}
-        if header is not None:
+        if self._horizon_columns():
+            pass
+        elif header is not None:
             col_of = self._funds_columns(header)
             items = self.map.names(self.map.funds.items)
             self.items_block = any(self.norm[header][c] in items for c in self.anchors(header))
@@ -50,6 +56,7 @@ class FundsBlock(Cells):
             self._sideways()
         self._funds_pairs(block_labels)
         self._parents()
+        self._inline_columns()
 
     def _lines_as_columns(self, header: int, col_of: dict[int, str]) -> int:
         """Funds lines printed as columns of the header (中央 | 省、地 | 本级 | 其他 | 合计 | 执行数 | 执行率) with
@@ -79,6 +86,63 @@ class FundsBlock(Cells):
         self.out.funds.extend(rows)
         return below + 1
 
+    def _horizon_columns(self) -> bool:
+        """The national target table's funds: 实施期资金总额 | 年度资金总额 as column headers over the rows 资金总额 /
+        其中：财政拨款 / 其他资金, each column one horizon's amounts. The year's total and its parts come first (the
+        project's total), then the whole period's total and its parts. Returns whether the form has such a block."""
+        lines = self.map.funds.rows
+        for head in range(len(self.norm)):
+            if head in self.indicator_rows:
+                continue
+            totals = {c: key for c in self.anchors(head) if (key := self.fund_lines.get(self.norm[head][c]))
+                      and lines[key].role == "total" and not self._beside_amount(head, c)}  # fmt: skip
+            year = next((c for c, k in totals.items() if lines[k].horizon is None), None)
+            period = next((c for c, k in totals.items() if lines[k].horizon is not None), None)
+            if year is None or period is None or not self._horizon_rows(head, (year, period)):
+                continue
+            heads: dict[int, FundRow] = {}
+            for c in (year, period):
+                self.label(head, c)
+                self.unit_from(head, c)
+                heads[c] = FundRow(totals[c], Value(self.text[head][c], self.grid.where(head, c)), column=c)
+            parts: dict[int, list[FundRow]] = {year: [], period: []}
+            for r, label, key, amounts in self._horizon_rows(head, (year, period)):
+                self.label(r, label)
+                for c, at in amounts.items():
+                    if lines[key].role == "total":  # 资金总额: each column's total
+                        self._put(heads[c], "budget", self.value(*at))
+                    else:
+                        row = FundRow(key, Value(self.text[r][label], self.grid.where(r, label)), column=label)
+                        self._put(row, "budget", self.value(*at))
+                        parts[c].append(row)
+            for c in (year, period):
+                index = len(self.out.funds)
+                self.out.funds.append(heads[c])
+                for row in parts[c]:
+                    row.parent = index
+                    self.out.funds.append(row)
+            return True
+        return False
+
+    def _horizon_rows(self, head: int, columns: tuple[int, int]) -> list[_HorizonRow]:
+        """The rows under a horizon header: (row, label column, line key, {header column: amount cell}); empty
+        when a row below names no funds line or holds no amount under the columns."""
+        spans = {c: range(c, self.span_end(head, c)) for c in columns}
+        first = min(columns)
+        found: list[_HorizonRow] = []
+        r = head + 1
+        while r < len(self.norm) and not self._stop(r) and not self.blank(r):
+            labels = [c for c in range(first) if self.is_anchor(r, c) and self.text[r][c] and (r, c) not in self.used]
+            key = next((k for c in labels if (k := self.fund_lines.get(self.norm[r][c]))), None)
+            amounts = {c: (r, cc) for c, span in spans.items() for cc in span
+                       if self.is_anchor(r, cc) and is_amount(self.text[r][cc])}  # fmt: skip
+            if key is None or not amounts:
+                break
+            label = next(c for c in labels if self.fund_lines.get(self.norm[r][c]) == key)
+            found.append((r, label, key, amounts))
+            r += 1
+        return found
+
     def _sideways(self) -> int:
         """Funds in groups side by side (预算安排情况 | 资金到位情况 | 资金执行情况 | 执行进度), each group a label
         and an amount per row: the first row the total, the rows below its parts, one line per row across the groups.
@@ -90,10 +154,7 @@ class FundsBlock(Cells):
                 key = next((k for k, words in groups.items()
                             if any(all(w in self.norm[head][c] for w in g) for g in words)), None)  # fmt: skip
                 if key is not None and key not in spans:
-                    end = c + 1
-                    while end < self.width and (head, end) in self.grid.merged and self.anchor(head, end) == (head, c):
-                        end += 1
-                    spans[key] = range(c, end)
+                    spans[key] = range(c, self.span_end(head, c))
             if len(spans) >= 2 and head not in self.indicator_rows:
                 for span in spans.values():
                     self.label(head, span.start)
@@ -218,6 +279,7 @@ class FundsBlock(Cells):
                     break  # figures without a label: the block has ended
                 r += 1
                 continue
+            names = {c for c, _, _ in found}
             for c, key, inline in found:
                 row = FundRow(key, Value(self.text[r][c], self.grid.where(*self.anchor(r, c))), column=c)
                 self.label(r, c)
@@ -229,6 +291,7 @@ class FundsBlock(Cells):
                         if (
                             text
                             and (r, cc) not in self.used
+                            and self.anchor(r, cc)[1] not in names  # 按支出性质分： under a column: a heading
                             and not (cc != c and self.anchor(r, cc) == self.anchor(r, c))
                         ):
                             self._put(row, column, self.value(r, cc))
@@ -273,7 +336,8 @@ class FundsBlock(Cells):
                 key = self._line_by_words(norm)
                 if key is not None and not (c < first or loose) and self._pair_target(r, c) is None:
                     key = None  # by its words alone, a name is a funds line only beside an amount
-            if key is not None and (c < first or loose or self._pair_target(r, c) is not None):
+            heading = key is not None and self.map.funds.rows[key].role == "subtotal"  # 按支出性质分： anywhere
+            if key is not None and (c < first or loose or heading or self._pair_target(r, c) is not None):
                 found.append((c, key, None))
         return found
 
@@ -300,6 +364,7 @@ class FundsBlock(Cells):
         column = self._column(row.key)
         names = {"budget": "全年预算数", "executed": "全年执行数"}
         row.line = Value(re.split(r"[:：](?=[^:：]*$)", row.line.text)[0].strip(), where)
+        row.inline = True
         self._put(row, column, Value(text, where))
         if self.out.kind != "target_table":
             row.assumed = (f"标签和金额写在同一格，没有列名：{'收入' if line.side == '来源' else '支出'}按性质分的金额"
@@ -361,7 +426,7 @@ class FundsBlock(Cells):
                 last_sub.pop(row.column, None)
                 last_total[row.column] = i
                 continue
-            if role == "requested":
+            if role == "requested" or row.parent is not None:  # a horizon column's part: its column's total
                 continue
             total = last_total.get(row.column, first_total)
             if role == "subtotal":
@@ -369,3 +434,60 @@ class FundsBlock(Cells):
                 last_sub[row.column] = i
                 continue
             row.parent = last_sub.get(row.column, total)
+
+    def _inline_columns(self) -> None:
+        """Parts written as ``一般公共预算：2,200.00`` under a heading (按收入性质分：) say neither their column nor
+        carry a heading amount: the heading becomes their group, they are parts of the total, and their amounts
+        go to the total's column they add up to (年初预算数, 全年预算数 or 全年执行数), said so; when they add up to
+        none, the usual column is kept and the check shows the difference."""
+        funds = self.out.funds
+        parts = {i: [p for p in funds if p.parent == i] for i in range(len(funds))}
+        headings = {i for i, f in enumerate(funds) if self.map.funds.rows[f.key].role == "subtotal" and not f.values
+                    and parts[i] and all(p.inline for p in parts[i])}  # fmt: skip
+        for i in headings:
+            for part in parts[i]:
+                part.parent, part.group = funds[i].parent, _heading(funds[i].line.text)
+        if self.out.kind != "target_table":
+            groups: dict[tuple[int, str | None], list[FundRow]] = {}
+            for f in funds:
+                if f.inline and f.parent is not None:
+                    groups.setdefault((f.parent, f.group), []).append(f)
+            for (parent, _), members in groups.items():
+                self._column_by_sum(funds[parent], members)
+        keep = [i for i in range(len(funds)) if i not in headings]
+        new = {old: n for n, old in enumerate(keep)}
+        for f in funds:
+            f.parent = new.get(f.parent) if f.parent is not None else None
+        self.out.funds = [funds[i] for i in keep]
+
+    def _column_by_sum(self, total: FundRow, parts: list[FundRow]) -> None:
+        """Move parts written without a column to the total's column that equals their sum."""
+        names = {"budget_initial": "年初预算数", "budget": "全年预算数", "executed": "全年执行数"}
+        own = {next(iter(p.values)) for p in parts if len(p.values) == 1}
+        if len(own) != 1 or {p.unit for p in parts} != {total.unit}:
+            return
+        column = own.pop()
+        try:
+            added = sum((parse_decimal(p.values[column].text) for p in parts), Decimal(0))
+            totals = {c: parse_decimal(total.values[c].text) for c in names if c in total.values}
+        except PerfnbError:
+            return
+        same = [c for c, amount in totals.items() if amount == added]
+        if not totals:
+            return
+        if same and column not in same:
+            column, old = same[-1], column
+            for p in parts:
+                p.values[column] = p.values.pop(old)
+        if same:
+            why = f"合计 {added} 与{total.line.text}的{names[column]}相同，按{names[column]}导入"
+        else:
+            printed = "、".join(f"{names[c]} {total.values[c].text}" for c in totals)
+            why = f"合计 {added} 与{total.line.text}的{printed} 都不相同，按{names[column]}导入，请核对"
+        for p in parts:
+            p.assumed = f"标签和金额写在同一格，没有列名：这一组{why}"
+
+
+def _heading(text: str) -> str:
+    """A group heading as a group name: without its trailing colon (按收入性质分： → 按收入性质分)."""
+    return re.sub(r"[:：\s]+$", "", text.strip())

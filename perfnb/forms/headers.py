@@ -184,6 +184,7 @@ class _Goal(BaseModel):
     expected: tuple[str, ...]
     period: tuple[str, ...]
     actual: tuple[str, ...]
+    actual_label: tuple[str, ...]
 
 
 class _Titles(BaseModel):

@@ -29,6 +29,8 @@ _COLUMN_ORDER: Final = ("level1", "level2", "level3", "target_period", "target",
                         "deviation", "method")  # fmt: skip
 _BLANK_LEVEL1: Final = "一级指标一栏为空：按二级指标的类别推定一级指标（如 数量指标 → 产出指标）"
 _ONE_LEVEL: Final = f"表中的指标没有一级、二级分类：一级指标填为“{INDICATORS}”"
+_HEADER_LENGTH: Final = 16  # a longer text holding 原因 is a reason itself, not a column header
+_PERIOD_WORD: Final = re.compile(r"(实施期|中长期|中期|长期)")  # 实施期指标值: the whole period's column
 _PERIOD: Final = {"level2": "level2_period", "level3": "level3_period", "target": "target_period"}
 _TWO_GROUPS: Final = ("表中有两组指标：左边一组按实施期（中期）指标读取，其指标值写入 target_period；"
                       "右边一组按年度指标读取")  # fmt: skip
@@ -58,9 +60,19 @@ def _column_key(norm: str, columns: dict[str, str]) -> str | None:
     if not norm:
         return None
     key = columns.get(norm) or columns.get(re.sub(r"\([^()]*\)$", "", norm))
+    if key is None and (rest := _period_rest(norm)):
+        key = columns.get(rest) if columns.get(rest) in _PERIOD else None
     if key is None and norm.endswith(_ACTUAL_ENDINGS):
         key = "actual"
+    if key is None and "原因" in norm and len(norm) <= _HEADER_LENGTH:
+        key = "deviation"  # 未完成原因及改进措施, 偏差原因及整改情况: the reasons column by its word
     return key
+
+
+def _period_rest(norm: str) -> str | None:
+    """The header after a whole-period word written before it (实施期指标值 → 指标值), or None."""
+    match = _PERIOD_WORD.match(norm)
+    return norm[match.end():] or None if match else None
 
 
 def _is_operator(text: str) -> bool:
@@ -222,6 +234,8 @@ class IndicatorBlock(Cells):
 
     def _horizon(self, c: int, band: list[int]) -> str | None:
         """Whether column c of the header band is marked as the year's or the whole period's (（年度）, （长期）)."""
+        if any(_period_rest(self.norm[r][c]) for r in band):
+            return "period"
         return next((h for r in band if (h := marked(self.text[r][c]).horizon) is not None), None)
 
     def _wide(self, r: int, c: int) -> bool:
