@@ -740,7 +740,7 @@ class Scorecard:
         inputs = [Input("预算执行得分（原文）", execution.number, "分", self.facts.reported_cell(execution))]
         inputs += [Input(f"{i.level3}得分（原文）", i.score, "分", self.facts.dept.cell("indicators", i.id, "score"))
                    for i in indicators if i.score is not None]  # fmt: skip
-        self.rec.number(f"addup:{fig.id}", f"{_label(fig)}（原文各项得分相加）", "total_score",
+        self.rec.number(f"addup:{fig.id}", f"{_label(fig)}（原文各项得分相加）", "score",  # not a second total
                         "原文预算执行得分 + Σ 原文指标得分", inputs, value, fig.value,
                         cell=self.facts.reported_cell(fig), code="SUM_MISMATCH", subject=_label(fig), unit="分",
                         total=True, project_id=fig.project_id)  # fmt: skip

@@ -363,6 +363,7 @@ def test_a_slip_in_the_forms_own_addition_is_named_apart_from_rescoring(tmp_path
     assert (fig.verdict, fig.recomputed, fig.reported, fig.difference) == (
         Verdict.DIFFERS, Decimal("95.20"), "96.03", Decimal("0.83"))  # fmt: skip
     assert fig.formula == "原文预算执行得分 + Σ 原文指标得分"
+    assert [p["reported"] for p in result.summary()["projects"]] == ["96.03"]  # not a second total of p1
     assert [i.value for i in fig.inputs][:2] == [Decimal("9.20"), Decimal("10")]
     # the printed total adding its printed parts (or the re-scored ones): nothing more to say
     assert "addup:r4" not in {f.id for f in mutated(tmp_path / "b", total).figures}
