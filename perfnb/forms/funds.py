@@ -39,7 +39,7 @@ class FundsBlock(Cells):
         header = next((r for r in range(len(self.norm)) if score(r) >= 2), None)
         col_of: dict[int, str] = {}
         if self._horizon_columns():
-            pass
+            pass  # 实施期资金总额 | 年度资金总额 columns: read, no other header
         elif header is not None:
             col_of = self._funds_columns(header)
             items = self.map.names(self.map.funds.items)
@@ -98,7 +98,10 @@ class FundsBlock(Cells):
                       and lines[key].role == "total" and not self._beside_amount(head, c)}  # fmt: skip
             year = next((c for c, k in totals.items() if lines[k].horizon is None), None)
             period = next((c for c, k in totals.items() if lines[k].horizon is not None), None)
-            if year is None or period is None or not self._horizon_rows(head, (year, period)):
+            if year is None or period is None:
+                continue
+            found = self._horizon_rows(head, (year, period))
+            if not found:
                 continue
             heads: dict[int, FundRow] = {}
             for c in (year, period):
@@ -106,7 +109,7 @@ class FundsBlock(Cells):
                 self.unit_from(head, c)
                 heads[c] = FundRow(totals[c], Value(self.text[head][c], self.grid.where(head, c)), column=c)
             parts: dict[int, list[FundRow]] = {year: [], period: []}
-            for r, label, key, amounts in self._horizon_rows(head, (year, period)):
+            for r, label, key, amounts in found:
                 self.label(r, label)
                 for c, at in amounts.items():
                     if lines[key].role == "total":  # 资金总额: each column's total
