@@ -872,3 +872,39 @@ def test_a_project_code_is_kept_in_the_projects_note(tmp_path: Path) -> None:
     (project,) = rows(result.folder, "projects.csv")
     assert "项目编码：42010023000001" in project["note"]
     assert any(r["位置"].endswith("B2") and "项目编码" in r["写入"] for r in report(result.folder))
+
+
+def test_sichuan_layout_labels_grade_sentence_and_own_funds(tmp_path: Path) -> None:
+    """Sichuan (helper trial, 大英县): 项目基本情况 | 1.项目年度目标完成情况 | 项目年度目标 | 年度目标完成情况 over their
+    texts; 2.项目实施内容及过程概述 | text; 单位资金 a funds line; 权重 the execution 分值; 评价结论 a sentence, not a
+    grade; with no 主管部门, the 实施单位 names the department."""
+    form = """
+部门预算项目支出绩效自评表（2023年度） | < | < | < | < | < | <
+项目名称 | 安可替代补助 | < | < | < | < | <
+实施单位 | 某县司法局 | < | < | < | < | <
+项目基本情况 | 1.项目年度目标完成情况 | 项目年度目标 | < | 年度目标完成情况 | < | <
+^ | ^ | 购买安可设备并支付资金 | < | 完成 | < | <
+^ | 2.项目实施内容及过程概述 | 购买13台安可电脑 | < | < | < | <
+预算执行情况（10分） | 年度预算数（万元） | 年初预算 | 调整后预算数 | 预算执行数 | 预算执行率 | 权重 | 得分
+^ | 总额 | #0 | #3.36 | #3.36 | #1 | #10 | #10
+^ | 其中：财政资金 | #0 | #3.36 | #3.36 | #1 | / | /
+^ | 单位资金 | #0 | #0 | #0 | #0 | / | /
+绩效指标（90分） | 一级指标 | 二级指标 | 三级指标 | 指标值 | 完成值 | 权重 | 得分
+^ | 产出指标 | 质量指标 | 完成购买 | =100% | 100% | #90 | #90
+^ | 效益指标 | 生态效益指标 | 指标1：/ | / | / |  |
+^ | ^ | … |  |  |  |  |
+评价结论 | 完成安可设备购买并支付资金。 | < | < | < | < | < | <
+"""
+    result = imp(tmp_path, form)
+    (project,) = rows(result.folder, "projects.csv")
+    assert (project["goal"], project["content"]) == ("购买安可设备并支付资金", "购买13台安可电脑")
+    assert "实际完成情况：完成" in project["note"]
+    assert header(result.folder)["name"] == "某县司法局"
+    funds = {r["id"]: (r["line"], r["source"]) for r in rows(result.folder, "funds.csv")}
+    assert funds["f-p1-other"] == ("单位资金", "其他资金")
+    figures = {(r["measure"], r["value"]) for r in rows(result.folder, "reported_figures.csv")}
+    assert ("weight", "10") in figures and not [m for m, _ in figures if m == "grade"]
+    assert [r["level3"] for r in rows(result.folder, "indicators.csv") if r["level3"]] == ["完成购买"]
+    ignored = {r["原文"]: r["说明"] for r in report(result.folder) if r["结果"] == "未导入"}
+    assert "占位" in ignored["指标1：/"] and "占位" in ignored["…"]
+    assert "评价结论 | 完成安可设备购买并支付资金。" in ignored  # a sentence is listed, never read as a grade

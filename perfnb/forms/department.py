@@ -389,7 +389,7 @@ class _Builder:
 
     def header(self, forms: Sequence[FormProject], kind: str, unit: str, year: int, files: Sequence[str]) -> str:
         first = next((f for f in forms if f.department), forms[0])
-        name = next((first.fields[k] for k in ("department_name", "department", "stamp", "project_name")
+        name = next((first.fields[k] for k in ("department_name", "department", "stamp", "unit", "project_name")
                      if k in first.fields), None)  # fmt: skip
         title = first.title.text if first.title else "（表中无标题）"
         header: dict[str, Any] = {

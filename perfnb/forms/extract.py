@@ -30,6 +30,7 @@ _FILE_YEAR: Final = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 _HEAD_ROWS: Final = 8  # the title and the year are looked for in the first rows
 _STAMP: Final = re.compile(r"^[(（]?\s*(盖章|签字|签章|签名)?\s*[)）]?$")  # a value left to the stamp or a signature
 _UNIT_LABELS: Final = ("金额单位", "单位", "资金单位", "货币单位")
+_SUBHEADING: Final = re.compile(r"^[1-9][.、．]\s*[\u4e00-\u9fff]{2,20}$")  # 1.项目年度目标完成情况
 _LATE_FIELDS: Final = ("grade", "filled_on", "stamp")  # fields printed below the indicator block
 
 
@@ -104,7 +105,7 @@ class _Reader(FundsBlock, IndicatorBlock):
                     if key in self.out.fields or (r in self.indicator_rows and key not in _LATE_FIELDS):
                         continue
                     at = self.right_of(r, c, labels)
-                    if at is not None and (key != "total_score" or is_number(self.text[at[0]][at[1]])):
+                    if at is not None and self._field_value(key, self.text[at[0]][at[1]]):
                         self.label(r, c)
                         self.out.fields[key] = self.value(*at)
                     continue
@@ -119,6 +120,17 @@ class _Reader(FundsBlock, IndicatorBlock):
                 if known and len(known) == len(parts):
                     self.used.add((r, c))
                     self.take_copies(r, c)
+
+    def _field_value(self, key: str, text: str) -> bool:
+        """Whether a cell right of a field's label is its value: a total a number, a grade a grade word (评价结论
+        may be a sentence), and no field a numbered sub-heading (项目基本情况 | 1.项目年度目标完成情况)."""
+        if _SUBHEADING.match(text.strip()):
+            return False
+        if key == "total_score":
+            return is_number(text)
+        if key == "grade":
+            return normalise(text) in self.map.grades
+        return True
 
     def tasks(self) -> None:
         """年度主要任务: a header naming 任务名称 and an amount or content; one task per row below it."""
@@ -180,9 +192,13 @@ class _Reader(FundsBlock, IndicatorBlock):
                 if below and (rr + 1, cc) not in self.used and (rr + 1, cc) not in self.grid.merged:
                     setattr(self.out, target, self.value(rr + 1, cc))
         if self.out.goal_expected is None and self.out.goal_period is None:
-            to = self.right_of(r, c, frozenset())
-            if to is not None:
-                self.out.goal_expected = self.value(*to)
+            below = self.cell(r + 1, c)
+            if self.out.goal_actual is not None and below and (r + 1, c) not in self.grid.merged:
+                self.out.goal_expected = self.value(r + 1, c)  # 项目年度目标 | 年度目标完成情况 over their texts
+            else:
+                to = self.right_of(r, c, frozenset())
+                if to is not None:
+                    self.out.goal_expected = self.value(*to)
         self._labelled_goal("goal_expected", self.map.names(self.map.goal.label))
         self._labelled_goal("goal_period", self.map.names(self.map.goal.period_label))
         self._labelled_goal("goal_actual", self.map.names(self.map.goal.actual_label))

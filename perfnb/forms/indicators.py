@@ -15,6 +15,7 @@ from typing import Final
 from perfnb.forms.cells import Cells
 from perfnb.forms.form import FormProject, Ignored, IndicatorRow, Value
 from perfnb.forms.headers import category_weight, label_value, marked, normalise
+from perfnb.numbers import is_no_value
 from perfnb.targets import OPERATOR_WORDS
 
 __all__ = ["INDICATORS", "IndicatorBlock"]
@@ -25,6 +26,7 @@ _OPERATOR: Final = re.compile(r"[=<>≥≤≧≦═＝＜＞]")
 _ACTUAL_ENDINGS: Final = ("实际完成值", "实际值", "完成值")
 _NO_VALUE: Final = frozenset({"", "—", "——", "－", "-", "–", "/", "／", "\\", "无"})
 _VALUES: Final = ("level3", "target", "actual", "weight", "score")
+_FIGURES: Final = _VALUES[1:]
 _COLUMN_ORDER: Final = ("level1", "level2", "level3", "target_period", "target", "actual", "weight", "score", "review",
                         "deviation", "method")  # fmt: skip
 _BLANK_LEVEL1: Final = "一级指标一栏为空：按二级指标的类别推定一级指标（如 数量指标 → 产出指标）"
@@ -292,12 +294,14 @@ class IndicatorBlock(Cells):
         parts = self._split_target(values)
         if not set(values) & set(_VALUES) and not {"level1", "level2"} & set(values):
             return  # nothing of an indicator here (what is left is listed as not imported)
-        if "level3" in values and self._placeholder(values):
-            level3 = values.pop("level3")
-            self.out.ignored.append(
-                Ignored(level3.where, level3.text, "模板的空占位行（只有编号或省略号），不是绩效指标")
-            )
-            if not {"level1", "level2"} & set(values):
+        name = "level3" if "level3" in values else "level2"  # 二级 … with nothing beside it: a placeholder too
+        if name in values and self._placeholder(values, name):
+            for key in [name, *(k for k in _FIGURES if k in values)]:
+                value = values.pop(key)
+                self.out.ignored.append(
+                    Ignored(value.where, value.text, "模板的空占位行（只有编号、省略号或“/”），不是绩效指标")
+                )
+            if name == "level2" or not {"level1", "level2"} & set(values):
                 return
         if "level3" not in values and set(values) & {"weight", "score", "target", "actual"}:
             merged = self._merged_name(r, walk)  # 三级 merged down over two scored rows: the same indicator
@@ -401,10 +405,12 @@ class IndicatorBlock(Cells):
         values["target"] = Value(f"{op}{value.text}{unit_text}", value.where)
         return parts
 
-    def _placeholder(self, values: dict[str, Value]) -> bool:
-        text = re.sub(r"\s+", "", values["level3"].text)
+    def _placeholder(self, values: dict[str, Value], name: str) -> bool:
+        """Whether the row's name is a template placeholder (指标2：, ……, 指标1：/) and its other cells hold nothing
+        but no-value marks (/ —)."""
+        text = re.sub(r"\s+", "", values[name].text)
         pattern = any(re.match(p, text) for p in self.map.indicators.placeholders)
-        return pattern and not (set(values) & {"target", "actual", "weight", "score"})
+        return pattern and all(is_no_value(values[k].text) for k in _FIGURES if k in values)
 
     # --- the total ---------------------------------------------------------------------------------
 
