@@ -131,8 +131,10 @@ class Recorder:
         note: str = "",
         project_id: str | None = None,
         changes_grade: Callable[[Decimal, Decimal], bool] | None = None,
+        quiet: bool = False,
     ) -> Figure:
-        """Compare a printed number with its recomputation; record the figure and any finding.
+        """Compare a printed number with its recomputation; record the figure and any finding (none when
+        ``quiet``: another finding already states the difference).
 
         ``changes_grade(printed, recomputed)`` tells, for a total, whether the difference changes the grade."""
         printed = parse_decimal(reported)
@@ -175,7 +177,7 @@ class Recorder:
             cell=cell,
         )
         self.figures.append(fig)
-        if severity is not None:
+        if severity is not None and not quiet:
             rec = plain(round_half_up(value, max(places, 2)))
             u = unit or ""
             msg = f"{label}：原文 {reported}{u}，复算 {rec}{u}（{formula}）"

@@ -499,10 +499,7 @@ class Scorecard:
         value = sum((i.weight for i in rows if i.weight is not None), Decimal(0))
         formula = f"Σ {path} 各三级指标分值"
         if total:
-            execution = next((f for f in self.facts.reported("weight") if f.project_id == fig.project_id
-                              and short(f.section or "") in _EXECUTION_SECTIONS and f.number is not None
-                              and (not f.funds_id or self.facts.funds.get(f.funds_id) is self.facts.total_row(owner))),
-                             None)  # fmt: skip
+            execution = self._printed_execution("weight", fig.project_id, owner)
             w = execution.number if execution is not None else self.scheme.execution_weight
             if w is None:
                 return False
@@ -717,33 +714,43 @@ class Scorecard:
             self.totals[p],
             total=True,
         )
-        self._printed_addition(fig, p, rows, self.totals[p])
+        self._printed_addition(fig, p, rows, execution)
+
+    def _printed_execution(self, measure: str, project_id: str | None, owner: str | None) -> ReportedFigure | None:
+        """The printed execution 分值 or 得分 (``measure``) of a project's total funds row, if the form prints one."""
+        total = self.facts.total_row(owner)
+        return next((f for f in self.facts.reported(measure) if f.project_id == project_id and f.number is not None
+                     and short((f.section or "").split("/")[0]) in _EXECUTION_SECTIONS
+                     and (not f.funds_id or self.facts.funds.get(f.funds_id) is total)), None)  # fmt: skip
 
     def _printed_addition(
-        self, fig: ReportedFigure, owner: str | None, rows: Sequence[str], recomputed: Decimal
+        self, fig: ReportedFigure, owner: str | None, rows: Sequence[str], execution: Decimal
     ) -> None:
-        """The form's own addition, when neither the total's nor the rows' findings state it: a printed total that
-        differs from the recomputed one and from its printed execution score plus its printed indicator scores,
-        which differ from the recomputed total too (a slip in the form's own sum besides re-scored parts)."""
-        funds = self.facts.total_row(owner)
-        execution = next((r for r in self.facts.reported("score") if r.project_id == fig.project_id
-                          and short((r.section or "").split("/")[0]) in _EXECUTION_SECTIONS
-                          and r.funds_id in (None, funds.id if funds else None)), None)  # fmt: skip
+        """The form's own addition: its printed total against its printed execution score (the recomputed one when
+        it prints none) plus its printed indicator scores. Recorded whenever every indicator score is printed; a
+        finding only when neither the total's nor the rows' findings state the slip (the printed total, the printed
+        sum and the recomputed total all differ)."""
         indicators = [self.facts.indicators[i] for i in rows]
-        if execution is None or execution.number is None or fig.number is None or not indicators:
+        scores = [i.score for i in indicators if i.score is not None]
+        if fig.number is None or not indicators or len(scores) < len(indicators):
             return
-        if any(i.score is None for i in indicators):
-            return
-        value = execution.number + sum((i.score or Decimal(0) for i in indicators), Decimal(0))
-        if _agrees(fig.number, recomputed) or _agrees(fig.number, value) or _agrees(value, recomputed):
-            return
-        inputs = [Input("预算执行得分（原文）", execution.number, "分", self.facts.reported_cell(execution))]
-        inputs += [Input(f"{i.level3}得分（原文）", i.score, "分", self.facts.dept.cell("indicators", i.id, "score"))
-                   for i in indicators if i.score is not None]  # fmt: skip
+        printed = self._printed_execution("score", fig.project_id, owner)
+        if printed is not None and printed.number is not None:
+            first = Input("预算执行得分（原文）", printed.number, "分", self.facts.reported_cell(printed))
+        else:
+            first = Input("预算执行得分（复算，原文未印）", execution, "分")
+        assert isinstance(first.value, Decimal)
+        value = first.value + sum(scores, Decimal(0))
+        recomputed = self.totals[owner]
+        slip = not (_agrees(fig.number, recomputed) or _agrees(fig.number, value) or _agrees(value, recomputed))
+        inputs = [first]
+        for i, score in zip(indicators, scores, strict=True):
+            cell = self.facts.dept.cell("indicators", i.id, "score")
+            inputs.append(Input(f"{i.level3}得分（原文）", score, "分", cell))
         self.rec.number(f"addup:{fig.id}", f"{_label(fig)}（原文各项得分相加）", "score",  # not a second total
-                        "原文预算执行得分 + Σ 原文指标得分", inputs, value, fig.value,
+                        "预算执行得分 + Σ 原文指标得分", inputs, value, fig.value,
                         cell=self.facts.reported_cell(fig), code="SUM_MISMATCH", subject=_label(fig), unit="分",
-                        total=True, project_id=fig.project_id)  # fmt: skip
+                        total=True, project_id=fig.project_id, quiet=not slip)  # fmt: skip
 
     @property
     def total(self) -> Decimal | None:

@@ -875,9 +875,9 @@ def test_a_project_code_is_kept_in_the_projects_note(tmp_path: Path) -> None:
 
 
 def test_sichuan_layout_labels_grade_sentence_and_own_funds(tmp_path: Path) -> None:
-    """Sichuan (helper trial, 大英县): 项目基本情况 | 1.项目年度目标完成情况 | 项目年度目标 | 年度目标完成情况 over their
-    texts; 2.项目实施内容及过程概述 | text; 单位资金 a funds line; 权重 the execution 分值; 评价结论 a sentence, not a
-    grade; with no 主管部门, the 实施单位 names the department."""
+    """Sichuan (helper trial, 大英县): 项目基本情况 | 1.项目年度目标完成情况 | 项目年度目标 | 年度目标完成情况 over
+    their texts; 2.项目实施内容及过程概述 | text; 单位资金 a funds line; 权重 the execution 分值; 评价结论 a
+    sentence, not a grade; with no 主管部门, the 实施单位 names the department."""
     form = """
 部门预算项目支出绩效自评表（2023年度） | < | < | < | < | < | <
 项目名称 | 安可替代补助 | < | < | < | < | <

@@ -48,6 +48,7 @@ def test_w01_yunnan_split_targets(tmp_path: Path) -> None:
     assert got["资金到位及时率得分"] == ("differs", "7", "10.00")  # target met, 3 points deducted
     assert got["减轻贫困学生家庭经济负担得分"] == ("agrees", "10", "10.00")  # 有效 → 有效: met
     assert got["p1 总分"] == ("differs", "96", "99.80")  # 10 + 10 × 7 + 9.8 + 10
+    assert got["p1 总分（原文各项得分相加）"] == ("agrees", "96", "96.00")  # the form's own arithmetic holds: 10 + 86
     assert got["p1 评价等级"][:2] == ("agrees", "优")
     agree = [k for k, v in got.items() if k.endswith("得分") and v[0] == "agrees" and "预算" not in k]
     assert len(agree) == 7  # the other seven indicators
@@ -68,6 +69,9 @@ def test_w03_hubei_two_projects_and_110_points(tmp_path: Path) -> None:
     assert got["演出设备成本件/件得分"] == ("differs", "18", "20.00")
     assert got["p1 总分值"] == ("differs", "100", "110.00")  # the form's own weights add to 110
     assert got["p1 总分"][:2] == ("differs", "98")
+    # 98 is the indicator scores alone: with the execution score (not printed, recomputed 10) they make 108
+    assert got["p1 总分（原文各项得分相加）"] == ("differs", "98", "108.00")
+    assert ("SUM_MISMATCH", "error") in {(f.code, f.severity.value) for f in checked.findings}
     mismatch = [f.message for f in checked.findings if f.code == "WEIGHT_MISMATCH"]
     assert "演出设备更新专项经费 各三级指标分值合计 100 分，应为 90 分" in mismatch
 

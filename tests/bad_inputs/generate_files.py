@@ -566,7 +566,7 @@ def xlsx_percent_cell() -> None:
         "f-xlsx-percent-cell",
         command="check",
         exit=0,
-        contains=["bad-dept  总分 95.03（原文 95.03）", "相符 17、不符 0、无法复核 1"],
+        contains=["bad-dept  总分 95.03（原文 95.03）", "相符 18、不符 0、无法复核 1"],
         note="correct: read as 99.2% (as displayed) or refused naming the cell; today the cell is read as 1.0 and "
         "the indicator can no longer be checked",
     )
