@@ -13,7 +13,7 @@ import click
 from perfnb import __version__
 from perfnb.errors import PerfnbError, printable
 from perfnb.load import LoadResult, validate
-from perfnb.runner import Entry
+from perfnb.runner import DEFAULT_PROCESSED_DIR, Entry
 from perfnb.schema import DOC_KINDS
 
 __all__ = ["main"]
@@ -72,7 +72,7 @@ def _summary(result: LoadResult) -> str:
 @cli.command("check")
 @click.argument("departments", nargs=-1)
 @_DATA_DIR
-@click.option("--processed-dir", type=click.Path(file_okay=False, path_type=Path), default=Path("data/processed"),
+@click.option("--processed-dir", type=click.Path(file_okay=False, path_type=Path), default=DEFAULT_PROCESSED_DIR,
               show_default=True, envvar="PERFNB_PROCESSED_DIR",
               help="Where figures.csv, findings.csv and summary.json are written, one folder per department.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True,
@@ -110,7 +110,7 @@ def check_cmd(departments: tuple[str, ...], data_dir: Path, processed_dir: Path,
 @click.option("--scheduler", default=None, metavar="ADDRESS",
               help="Dask scheduler address (e.g. tcp://host:8786); a local Dask cluster when omitted.")
 @_DATA_DIR
-@click.option("--processed-dir", type=click.Path(file_okay=False, path_type=Path), default=Path("data/processed"),
+@click.option("--processed-dir", type=click.Path(file_okay=False, path_type=Path), default=DEFAULT_PROCESSED_DIR,
               show_default=True, envvar="PERFNB_PROCESSED_DIR",
               help="Where results and the executed notebooks are written, one folder per department.")
 @click.option("--reports-dir", type=click.Path(file_okay=False, path_type=Path), default=Path("reports"),
@@ -192,7 +192,7 @@ def new_cmd(dept_id: str, data_dir: Path, kind: str) -> None:
 @click.option("--overwrite", is_flag=True, help="Replace the department folder if it exists (only that one).")
 @click.option("--region", help="地区 for department.yaml (the forms do not print it).")
 @click.option("--year", type=click.IntRange(1990, 2100), help="Fiscal year, when the forms do not print one.")
-@click.option("--report-dir", type=click.Path(file_okay=False, path_type=Path), default=Path("data/processed"),
+@click.option("--report-dir", type=click.Path(file_okay=False, path_type=Path), default=DEFAULT_PROCESSED_DIR,
               show_default=True, envvar="PERFNB_PROCESSED_DIR",
               help="Where a failed import writes what it found (<dir>/<dept-id>/import_report.csv); never data/raw.")
 def import_cmd(files: tuple[Path, ...], dept_id: str, data_dir: Path, overwrite: bool, region: str | None,

@@ -117,9 +117,7 @@ def compare(reported: Decimal, recomputed: Decimal) -> Comparison:
     rounded = round_half_up(recomputed, places)
     if rounded == reported:
         return Comparison(Verdict.AGREES, rounded, _ZERO, False, places)
-    if truncate(recomputed, places) == reported:
-        return Comparison(Verdict.DIFFERS, rounded, reported - rounded, True, places)
-    return Comparison(Verdict.DIFFERS, rounded, reported - rounded, False, places)
+    return Comparison(Verdict.DIFFERS, rounded, reported - rounded, truncate(recomputed, places) == reported, places)
 
 
 class Figure(NamedTuple):

@@ -142,10 +142,10 @@ class Recorder:
         places = cmp.places
         basis, notes = "", [note] if note else []
         severity: Severity | None = None
+        tolerance = TOTAL_TOLERANCE if total else ROW_TOLERANCE
         if cmp.truncated:
             basis = TRUNCATION
             notes.append(f"原文按截断取 {places} 位小数（四舍五入应为 {plain(cmp.rounded)}）")
-            tolerance = TOTAL_TOLERANCE if total else ROW_TOLERANCE
             severity = Severity.INFO if abs(cmp.difference) <= tolerance else Severity.WARNING
             if changes_grade is not None and changes_grade(printed, value):
                 severity = Severity.ERROR
@@ -157,7 +157,6 @@ class Recorder:
                 notes.append(f"与{alt.label}的结果（{plain(round_half_up(alt.value, places))}）相符")
                 severity = alt.severity
             else:
-                tolerance = TOTAL_TOLERANCE if total else ROW_TOLERANCE
                 severity = Severity.INFO if abs(cmp.difference) <= tolerance else Severity.ERROR
         fig = Figure(
             fid,

@@ -101,6 +101,11 @@ class Scheme(_Model):
         return self
 
     @property
+    def indicator_weight(self) -> Decimal:
+        """The points the indicators share: the total less the execution 分值."""
+        return self.total - (self.execution_weight or Decimal(0))
+
+    @property
     def execution_rate(self) -> str:
         """The rate code of the execution score: on budget (E / B) or on money received."""
         return "execution_rate" if self.execution_basis == "budget" else "execution_rate_received"

@@ -376,7 +376,7 @@ class Scorecard:
         weights = [i.weight for i in rows if i.weight is not None]
         if not rows or len(weights) != len(rows):
             return
-        expected = self.scheme.total - (self.scheme.execution_weight or Decimal(0))
+        expected = self.scheme.indicator_weight
         cell = self.facts.dept.cell("indicators", rows[0].id, "weight")
         if sum(weights, Decimal(0)) != expected:
             self.rec.add(
@@ -433,11 +433,11 @@ class Scorecard:
         code: str = "SCORE_MISMATCH",
         alternatives: Sequence[Alternative] = (),
         total: bool = False,
-    ) -> None:
+    ) -> Figure:
         """Reconcile a printed weight or score under its readable label and its cell (a total: the grade its
         printed value would get is compared too)."""
         changes = self._changes_grade if total and measure == "total_score" else None
-        self.rec.reported(fig, _label(fig), measure, formula, inputs, value, code=code,
+        return self.rec.reported(fig, _label(fig), measure, formula, inputs, value, code=code,
                           cell=self.facts.reported_cell(fig), alternatives=alternatives, total=total,
                           changes_grade=changes)  # fmt: skip
 
@@ -483,16 +483,15 @@ class Scorecard:
         if not found or short(path) in _EXECUTION_SECTIONS:
             return False
         total, whole = short(path) in _TOTAL_SECTIONS, path in _INDICATOR_SECTIONS
-        rows = [i for i in self.facts.dept.indicators_of(owner) if i.level3] if total or whole else (
-            self.facts.section_indicators(path, owner))  # fmt: skip
-        if whole and (not rows or any(i.weight is None for i in rows)) and self.scheme.total:
-            expected = self.scheme.total - (self.scheme.execution_weight or Decimal(0))
+        rows = self.facts.section_indicators("" if total or whole else path, owner)
+        complete = bool(rows) and all(i.weight is not None for i in rows)
+        if whole and not complete and self.scheme.total:
             self._reconcile(fig, "weight", f"评分方案 {self.scheme.name}：总分 − 预算执行分值",
                             [Input("方案总分", self.scheme.total, "分"),
                              Input("方案预算执行分值", self.scheme.execution_weight or Decimal(0), "分")],
-                            expected, code="WEIGHT_MISMATCH")  # fmt: skip
+                            self.scheme.indicator_weight, code="WEIGHT_MISMATCH")  # fmt: skip
             return True
-        if not rows or any(i.weight is None for i in rows):
+        if not complete:
             return False
         inputs = [Input(f"{i.level3}分值", i.weight, "分", self.facts.dept.cell("indicators", i.id, "weight"))
                   for i in rows if i.weight is not None]  # fmt: skip
@@ -575,13 +574,6 @@ class Scorecard:
             alternatives=alternatives,
         )
 
-    def _execution(self, project_id: str | None) -> tuple[Decimal | None, list[Input], str]:
-        """The execution score of a project, unrounded, with its inputs; or None and why not."""
-        w, row = self.scheme.execution_weight, self.facts.total_row(project_id)
-        if w is None or row is None:
-            return None, [], "评分方案没有预算执行分值，或找不到项目的资金合计行"
-        return self._execution_of(row, w)[:3]
-
     def _execution_of(self, row: FundLine, w: Decimal) -> tuple[Decimal | None, list[Input], str, str]:
         """The execution score of one funds row with ``w`` points, unrounded: (score, inputs, why not, rate code)."""
         code = execution_code(row, self.scheme.execution_rate)
@@ -602,8 +594,8 @@ class Scorecard:
         value, inputs, why, code = self._execution_of(row, w)
         if value is None:
             return self._cannot(fig, why, inputs)
-        cap = "min" if self.scheme.execution_cap else ""
-        formula = f"{cap}({plain(w)}, {RATES[code].label} × {plain(w)})" if cap else f"{RATES[code].label} × {plain(w)}"
+        label = RATES[code].label
+        formula = f"min({plain(w)}, {label} × {plain(w)})" if self.scheme.execution_cap else f"{label} × {plain(w)}"
         if printed_w is not None and printed_w != self.scheme.execution_weight:
             formula += "（分值为本行印出的分值）"
         self._reconcile(fig, "score", formula, inputs, value)
@@ -619,7 +611,8 @@ class Scorecard:
 
     def execution_value(self, project_id: str | None) -> Decimal | None:
         """The recomputed execution score of a project (national scheme), rounded."""
-        value = self._execution(project_id)[0]
+        w, row = self.scheme.execution_weight, self.facts.total_row(project_id)
+        value = None if w is None or row is None else self._execution_of(row, w)[0]
         return None if value is None else self.round(value)
 
     def _total(self, fig: ReportedFigure) -> None:
@@ -706,7 +699,7 @@ class Scorecard:
         if execution is None or value is None:
             return self._cannot(fig, "缺少预算执行得分或指标得分", inputs)
         self.totals[p] = execution + value
-        self._reconcile(
+        checked = self._reconcile(
             fig,
             "total_score",
             "预算执行得分 + Σ 指标得分",
@@ -714,7 +707,7 @@ class Scorecard:
             self.totals[p],
             total=True,
         )
-        self._printed_addition(fig, p, rows, execution)
+        self._printed_addition(checked, fig, p, execution)
 
     def _printed_execution(self, measure: str, project_id: str | None, owner: str | None) -> ReportedFigure | None:
         """The printed execution 分值 or 得分 (``measure``) of a project's total funds row, if the form prints one."""
@@ -723,30 +716,26 @@ class Scorecard:
                      and short((f.section or "").split("/")[0]) in _EXECUTION_SECTIONS
                      and (not f.funds_id or self.facts.funds.get(f.funds_id) is total)), None)  # fmt: skip
 
-    def _printed_addition(
-        self, fig: ReportedFigure, owner: str | None, rows: Sequence[str], execution: Decimal
-    ) -> None:
+    def _printed_addition(self, checked: Figure, fig: ReportedFigure, owner: str | None, execution: Decimal) -> None:
         """The form's own addition: its printed total against its printed execution score (the recomputed one when
         it prints none) plus its printed indicator scores. Recorded whenever every indicator score is printed; a
-        finding only when neither the total's nor the rows' findings state the slip (the printed total, the printed
-        sum and the recomputed total all differ)."""
-        indicators = [self.facts.indicators[i] for i in rows]
-        scores = [i.score for i in indicators if i.score is not None]
-        if fig.number is None or not indicators or len(scores) < len(indicators):
+        finding only when neither the total's (``checked``) nor the rows' findings state the slip (the printed
+        total, the printed sum and the recomputed total all differ)."""
+        indicators = [i for i in self.facts.dept.indicators_of(owner) if i.level3]
+        if fig.number is None or not indicators or any(i.score is None for i in indicators):
             return
         printed = self._printed_execution("score", fig.project_id, owner)
         if printed is not None and printed.number is not None:
-            first = Input("预算执行得分（原文）", printed.number, "分", self.facts.reported_cell(printed))
+            base, name, cell = printed.number, "预算执行得分（原文）", self.facts.reported_cell(printed)
         else:
-            first = Input("预算执行得分（复算，原文未印）", execution, "分")
-        assert isinstance(first.value, Decimal)
-        value = first.value + sum(scores, Decimal(0))
-        recomputed = self.totals[owner]
-        slip = not (_agrees(fig.number, recomputed) or _agrees(fig.number, value) or _agrees(value, recomputed))
-        inputs = [first]
-        for i, score in zip(indicators, scores, strict=True):
-            cell = self.facts.dept.cell("indicators", i.id, "score")
-            inputs.append(Input(f"{i.level3}得分（原文）", score, "分", cell))
+            base, name, cell = execution, "预算执行得分（复算，原文未印）", None
+        scores = [i.score or Decimal(0) for i in indicators]
+        inputs = [Input(name, base, "分", cell)]
+        inputs += [Input(f"{i.level3}得分（原文）", s, "分", self.facts.dept.cell("indicators", i.id, "score"))
+                   for i, s in zip(indicators, scores, strict=True)]  # fmt: skip
+        value = base + sum(scores, Decimal(0))
+        slip = not (checked.verdict is Verdict.AGREES or _agrees(fig.number, value)
+                    or _agrees(value, self.totals[owner]))  # fmt: skip
         self.rec.number(f"addup:{fig.id}", f"{_label(fig)}（原文各项得分相加）", "score",  # not a second total
                         "预算执行得分 + Σ 原文指标得分", inputs, value, fig.value,
                         cell=self.facts.reported_cell(fig), code="SUM_MISMATCH", subject=_label(fig), unit="分",

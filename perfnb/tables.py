@@ -13,11 +13,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from perfnb.errors import DataFileError
+from perfnb.numbers import round_half_up
 
 __all__ = ["BadCell", "RawTable", "SourceFile", "read_csv", "read_text", "read_xlsx", "shown_text"]
 
@@ -182,17 +183,12 @@ def shown_text(value: Any, number_format: str = "General") -> str:
         decimals = _format_decimals(number_format)
         exact = value if isinstance(value, Decimal) else Decimal(repr(value))
         if "%" in number_format:  # read as Excel shows it: 0.992 formatted 0.0% is "99.2%"
-            return f"{_half_up(exact * 100, decimals or 0)}%"
+            return f"{round_half_up(exact * 100, decimals or 0)}%"
         if decimals is None and isinstance(value, Decimal):  # a computed value: General shows 10 decimals at most
             long = isinstance(exact.as_tuple().exponent, int) and int(exact.as_tuple().exponent) < -10
-            return format(_half_up(exact, 10).normalize() if long else exact, "f")
-        return f"{_half_up(exact, decimals)}" if decimals is not None else format(exact.normalize(), "f")
+            return format(round_half_up(exact, 10).normalize() if long else exact, "f")
+        return f"{round_half_up(exact, decimals)}" if decimals is not None else format(exact.normalize(), "f")
     return str(value)
-
-
-def _half_up(number: Decimal, places: int) -> Decimal:
-    """Round half away from zero, as Excel shows a number (2.915 with two decimals is 2.92)."""
-    return number.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
 
 
 def _format_decimals(number_format: str) -> int | None:

@@ -36,7 +36,6 @@ class Cells:
         """Consume a value cell (and the copies of its merged range); its place is the merged range's
         first cell, where the form holds the text."""
         r, c = self.anchor(r, c)
-        self.used.add((r, c))
         self.take_copies(r, c)
         return Value(self.text[r][c], self.grid.where(r, c))
 
@@ -54,11 +53,10 @@ class Cells:
 
     def label(self, r: int, c: int) -> None:
         """Consume a label cell and the copies of its merged range."""
-        r, c = self.anchor(r, c)
-        self.used.add((r, c))
-        self.take_copies(r, c)
+        self.take_copies(*self.anchor(r, c))
 
     def take_copies(self, r: int, c: int) -> None:
+        """Consume cell (r, c) and the copies of the merged range it anchors."""
         text = self.text[r][c]
         rr = r
         while rr < len(self.text) and self.text[rr][c] == text and (rr == r or (rr, c) in self.grid.merged):
@@ -83,7 +81,7 @@ class Cells:
             text = self.text[r][cc]
             if not text or (text == own and (r, cc) in self.grid.merged):
                 continue
-            if (r, cc) in self.used or self.norm[r][cc] in labels or (label_value(text) and self.is_label_value(text)):
+            if (r, cc) in self.used or self.norm[r][cc] in labels or self.is_label_value(text):
                 return None
             return (r, cc)
         return None

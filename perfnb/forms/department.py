@@ -16,6 +16,7 @@ import yaml
 from perfnb import __version__
 from perfnb.errors import PerfnbError
 from perfnb.forms.form import (
+    YEAR,
     FormProject,
     FundRow,
     TaskRow,
@@ -129,6 +130,7 @@ class _Builder:
         self.report: list[ReportLine] = []
         self.figures: dict[str, int] = {}  # reported_figures rows written, per project ("" the department)
         self.lines = form_map().funds.rows
+        self.line_names = form_map().funds_rows()
 
     def mapped(self, form: FormProject, value: Value, target: str, shown: str | None = None, note: str = "") -> None:
         self.report.append(ReportLine("已导入", form.file, value.where, shown or value.text, target, note))
@@ -266,7 +268,7 @@ class _Builder:
             return fund.group
         line = self.lines[fund.key]
         split = label_value(fund.line.text)
-        if split and normalise(split[1]) in form_map().funds_rows():
+        if split and normalise(split[1]) in self.line_names:
             return _clean(re.split(r"[:：]", fund.line.text.strip())[0])  # 资金来源：（1）财政拨款 → 资金来源
         if line.role == "requested":
             return "预算申报"
@@ -504,7 +506,7 @@ def _fiscal_year(forms: Sequence[FormProject], kind: str, year: int | None, buil
             return found
     for form in forms:
         texts = [v for v in (form.goal_expected, form.goal_actual, form.goal_period) if v is not None]
-        years = {int(y) for v in texts for y in re.findall(r"((?:19|20)\d{2})\s*年", v.text)}
+        years = {int(y) for v in texts for y in YEAR.findall(v.text)}
         if len(years) == 1:
             found = years.pop()
             where = "、".join(v.where for v in texts)

@@ -16,7 +16,7 @@ import unicodedata
 from typing import Final
 
 from perfnb.forms.cells import parts as cell_parts
-from perfnb.forms.form import FormProject, Ignored, TaskRow, Value, is_number
+from perfnb.forms.form import FILE_YEAR, YEAR, FormProject, Ignored, TaskRow, Value, is_number
 from perfnb.forms.funds import FundsBlock
 from perfnb.forms.grid import Grid
 from perfnb.forms.headers import FormMap, form_map, label_value, normalise, title_kind, unit_in
@@ -24,9 +24,7 @@ from perfnb.forms.indicators import IndicatorBlock
 
 __all__ = ["extract"]
 
-_YEAR: Final = re.compile(r"((?:19|20)\d{2})\s*年")
 _YEAR_LINE: Final = re.compile(r"^[(\[【]?(?:[^\d]{0,6}[:：])?((?:19|20)\d{2})年?度?[)\]】]?$")
-_FILE_YEAR: Final = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 _HEAD_ROWS: Final = 8  # the title and the year are looked for in the first rows
 _STAMP: Final = re.compile(r"^[(（]?\s*(盖章|签字|签章|签名)?\s*[)）]?$")  # a value left to the stamp or a signature
 _UNIT_LABELS: Final = ("金额单位", "单位", "资金单位", "货币单位")
@@ -63,7 +61,7 @@ class _Reader(FundsBlock, IndicatorBlock):
                 self.out.title = Value(text, where)
                 if at is not None:
                     self.label(*at)
-                year = _YEAR.search(normalise(text))
+                year = YEAR.search(normalise(text))
                 if year:
                     self.out.year = Value(year.group(1), where)
         for text, _, at in lines:
@@ -81,7 +79,7 @@ class _Reader(FundsBlock, IndicatorBlock):
                 if at is not None:
                     self.label(*at)
                 return
-        year = _FILE_YEAR.search(self.grid.label)
+        year = FILE_YEAR.search(self.grid.label)
         if year:
             self.out.year = Value(year.group(1), f"{self.grid.label}（表名）")
 

@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from typing import Final
 
 __all__ = [
+    "FILE_YEAR",
+    "YEAR",
     "FormProject",
     "FundRow",
     "Ignored",
@@ -25,7 +27,8 @@ __all__ = [
 
 _AMOUNT_UNIT: Final = re.compile(r"^\s*([-+]?[\d,，.．０-９]+)\s*(万元|亿元|元|万)?\s*(?:[(（][^()（）]*[)）])?\s*$")
 _NUMBER: Final = re.compile(r"^[-+]?(?:\d[\d,，]*)(?:[.．]\d+)?\s*(?:%|％|万元|亿元|元|万|分)?$")
-_FILE_YEAR: Final = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+YEAR: Final = re.compile(r"((?:19|20)\d{2})\s*年")  # 2022年 in a title, band or header
+FILE_YEAR: Final = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 _DATE: Final = re.compile(r"((?:19|20)\d{2})\s*(?:年|[-/.])")
 
 
@@ -114,7 +117,6 @@ class FormProject:
     department: bool = False  # a whole-department form (部门整体)
     title: Value | None = None
     year: Value | None = None
-    year_assumed: str = ""  # how the year was inferred when no title or band states it
     money_unit: Value | None = None
     fields: dict[str, Value] = field(default_factory=dict)
     funds: list[FundRow] = field(default_factory=list)
@@ -161,7 +163,7 @@ def filled_on(project: FormProject) -> Value | None:
 
 def date_year(text: str) -> int | None:
     """The year of a date as printed (``2022年2月3日`` → 2022)."""
-    found = _DATE.search(text) or _FILE_YEAR.search(text)
+    found = _DATE.search(text) or FILE_YEAR.search(text)
     return int(found.group(1)) if found else None
 
 
@@ -174,5 +176,5 @@ def date_month(text: str) -> int | None:
 
 def file_year(name: str) -> int | None:
     """A year in a file's name (``自评表-2021.xlsx`` → 2021), if exactly one."""
-    years = set(_FILE_YEAR.findall(name))
+    years = set(FILE_YEAR.findall(name))
     return int(years.pop()) if len(years) == 1 else None

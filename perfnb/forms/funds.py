@@ -11,14 +11,14 @@ from typing import Final
 
 from perfnb.errors import PerfnbError
 from perfnb.forms.cells import Cells
-from perfnb.forms.form import FundRow, Value, is_amount, split_amount
+from perfnb.forms.form import YEAR, FundRow, Value, is_amount, split_amount
 from perfnb.forms.headers import label_value, marked, normalise
 from perfnb.numbers import parse_decimal
 
 __all__ = ["FundsBlock"]
 
-_YEAR: Final = re.compile(r"((?:19|20)\d{2})\s*年")
 _HorizonRow = tuple[int, int, str, dict[int, tuple[int, int]]]  # row, label column, line key, column → amount cell
+_AMOUNTS: Final = {"budget_initial": "年初预算数", "budget": "全年预算数", "executed": "全年执行数"}  # as messages say
 _LINE_LENGTH: Final = 14  # longer texts are never taken for a funds line by their words
 
 
@@ -58,15 +58,15 @@ class FundsBlock(Cells):
         self._parents()
         self._inline_columns()
 
-    def _lines_as_columns(self, header: int, col_of: dict[int, str]) -> int:
+    def _lines_as_columns(self, header: int, col_of: dict[int, str]) -> bool:
         """Funds lines printed as columns of the header (中央 | 省、地 | 本级 | 其他 | 合计 | 执行数 | 执行率) with
         one row of amounts below: each source column a line, 合计 the total, the other columns the total's.
-        Returns the row after the block, or 0 when the header is not of this kind."""
+        Returns whether the header is of this kind."""
         named = {c: self.fund_lines[self.norm[header][c]] for c in self.anchors(header)
                  if c not in col_of and self.norm[header][c] in self.fund_lines}  # fmt: skip
         below = header + 1
         if len(named) < 2 or below >= len(self.norm):
-            return 0
+            return False
         lines = self.map.funds.rows
         total = next((c for c, key in named.items() if lines[key].role == "total"), None)
         rows: list[FundRow] = []
@@ -84,7 +84,7 @@ class FundsBlock(Cells):
         if total is not None:  # the total first, its sources after it
             rows.sort(key=lambda f: lines[f.key].role != "total")
         self.out.funds.extend(rows)
-        return below + 1
+        return True
 
     def _horizon_columns(self) -> bool:
         """The national target table's funds: 实施期资金总额 | 年度资金总额 as column headers over the rows 资金总额 /
@@ -146,10 +146,9 @@ class FundsBlock(Cells):
             r += 1
         return found
 
-    def _sideways(self) -> int:
+    def _sideways(self) -> None:
         """Funds in groups side by side (预算安排情况 | 资金到位情况 | 资金执行情况 | 执行进度), each group a label
-        and an amount per row: the first row the total, the rows below its parts, one line per row across the groups.
-        Returns the row after the block, or 0 when there is no such block."""
+        and an amount per row: the first row the total, the rows below its parts, one line per row across the groups."""
         groups = self.map.funds.groups
         for head in range(len(self.norm)):
             spans: dict[str, range] = {}
@@ -161,10 +160,10 @@ class FundsBlock(Cells):
             if len(spans) >= 2 and head not in self.indicator_rows:
                 for span in spans.values():
                     self.label(head, span.start)
-                return self._sideways_rows(head, spans)
-        return 0
+                self._sideways_rows(head, spans)
+                return
 
-    def _sideways_rows(self, head: int, spans: dict[str, range]) -> int:
+    def _sideways_rows(self, head: int, spans: dict[str, range]) -> None:
         r = head + 1
         while r < len(self.norm) and not self._stop(r) and not self.blank(r):
             row: FundRow | None = None
@@ -174,7 +173,7 @@ class FundsBlock(Cells):
                 labels = [c for c in cells if c not in amounts]
                 if row is None:
                     if not labels:
-                        return r
+                        return
                     key = "total" if r == head + 1 else self.fund_lines.get(self.norm[r][labels[0]])
                     if key is None:
                         self.ignore_row(r, "资金块中的这一行不是已知的资金行，整行未导入")
@@ -188,7 +187,6 @@ class FundsBlock(Cells):
             if row is not None:
                 self.out.funds.append(row)
             r += 1
-        return r
 
     def _beside_amount(self, r: int, c: int) -> bool:
         """Whether an amount follows the cell in its row: ``资金总额 | 10000万元`` is a label and its value, not a
@@ -216,13 +214,13 @@ class FundsBlock(Cells):
             key = self._funds_key(norm)
             if key is None and norm in self.map.funds.subtotal_of_adjusted and "budget_initial" in col_of.values():
                 key = "budget"
-            year = _YEAR.search(norm)
+            year = YEAR.search(norm)
             if key is not None and year and self.out.year is not None and year.group(1) != self.out.year.text:
                 continue  # 2020年实际执行数 in a 2022 form: an earlier year's figure, not this year's
             if key is not None and key not in col_of.values():
                 col_of[c] = key
                 self.label(header, c)
-        amounts = [c for c, k in col_of.items() if k in ("budget_initial", "budget", "executed")]
+        amounts = [c for c, k in col_of.items() if k in _AMOUNTS]
         if self.out.kind == "target_table" and [col_of[c] for c in amounts] == ["budget_initial"]:
             col_of[amounts[0]] = "budget"  # a target table's one amount (年初安排金额) is the year's budget
             self.out.notes.append(f"资金块只有一个金额栏“{self.text[header][amounts[0]]}”：按全年预算数（budget）导入")
@@ -249,7 +247,7 @@ class FundsBlock(Cells):
                 | self.map.names(self.map.tasks.label))  # fmt: skip
         return r in self.indicator_rows or any(self.norm[r][c] in stop for c in self.anchors(r))
 
-    def _funds_rows(self, start: int, col_of: dict[int, str]) -> int:
+    def _funds_rows(self, start: int, col_of: dict[int, str]) -> None:
         first = min((c for c, k in col_of.items() if k != "method"), default=len(self.norm[start - 1]))
         r = start
         while r < len(self.norm):
@@ -298,13 +296,12 @@ class FundsBlock(Cells):
                             and not (cc != c and self.anchor(r, cc) == self.anchor(r, c))
                         ):
                             self._put(row, column, self.value(r, cc))
-                    if not any(k in row.values for k in ("budget_initial", "budget", "executed")):
+                    if not any(k in row.values for k in _AMOUNTS):
                         self._pair_value(row, r, c)
                 else:
                     self._pair_value(row, r, c)
                 self.out.funds.append(row)
             r += 1
-        return r
 
     def _unnamed_total(self, r: int, col_of: dict[int, str]) -> None:
         """The figures right under the funds header, in a row without a name: the block's total, and said so."""
@@ -365,13 +362,12 @@ class FundsBlock(Cells):
     def _inline_amount(self, row: FundRow, text: str, where: str) -> None:
         line = self.map.funds.rows[row.key]
         column = self._column(row.key)
-        names = {"budget": "全年预算数", "executed": "全年执行数"}
         row.line = Value(re.split(r"[:：](?=[^:：]*$)", row.line.text)[0].strip(), where)
         row.inline = True
         self._put(row, column, Value(text, where))
         if self.out.kind != "target_table":
             row.assumed = (f"标签和金额写在同一格，没有列名：{'收入' if line.side == '来源' else '支出'}按性质分的金额"
-                           f"按{names[column]}导入")  # fmt: skip
+                           f"按{_AMOUNTS[column]}导入")  # fmt: skip
 
     def _pair_target(self, r: int, c: int) -> tuple[int, int] | None:
         """The amount right of a funds line label (label–value pairs along a row), if it holds a number."""
@@ -465,14 +461,13 @@ class FundsBlock(Cells):
 
     def _column_by_sum(self, total: FundRow, parts: list[FundRow]) -> None:
         """Move parts written without a column to the total's column that equals their sum."""
-        names = {"budget_initial": "年初预算数", "budget": "全年预算数", "executed": "全年执行数"}
         own = {next(iter(p.values)) for p in parts if len(p.values) == 1}
         if len(own) != 1 or {p.unit for p in parts} != {total.unit}:
             return
         column = own.pop()
         try:
             added = sum((parse_decimal(p.values[column].text) for p in parts), Decimal(0))
-            totals = {c: parse_decimal(total.values[c].text) for c in names if c in total.values}
+            totals = {c: parse_decimal(total.values[c].text) for c in _AMOUNTS if c in total.values}
         except PerfnbError:
             return
         same = [c for c, amount in totals.items() if amount == added]
@@ -483,10 +478,10 @@ class FundsBlock(Cells):
             for p in parts:
                 p.values[column] = p.values.pop(old)
         if same:
-            why = f"合计 {added} 与{total.line.text}的{names[column]}相同，按{names[column]}导入"
+            why = f"合计 {added} 与{total.line.text}的{_AMOUNTS[column]}相同，按{_AMOUNTS[column]}导入"
         else:
-            printed = "、".join(f"{names[c]} {total.values[c].text}" for c in totals)
-            why = f"合计 {added} 与{total.line.text}的{printed} 都不相同，按{names[column]}导入，请核对"
+            printed = "、".join(f"{_AMOUNTS[c]} {total.values[c].text}" for c in totals)
+            why = f"合计 {added} 与{total.line.text}的{printed} 都不相同，按{_AMOUNTS[column]}导入，请核对"
         for p in parts:
             p.assumed = f"标签和金额写在同一格，没有列名：这一组{why}"
 

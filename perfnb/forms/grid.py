@@ -218,9 +218,8 @@ def _evaluate_uncached(sheet: Any, formula_sheet: Any, uncached: list[tuple[int,
         place = f"{_column_letter(c)}{r}"
         try:
             value = evaluate_cell_formula(formula, lookup)
-        except (Unsupported, ArithmeticError) as exc:
-            why = exc.args[0] if isinstance(exc, Unsupported) else "除数为 0"
-            notes.append(f"{place} 是公式（{formula[:60]}）且文件中没有计算结果，{why}，读作空白："
+        except Unsupported as exc:
+            notes.append(f"{place} 是公式（{formula[:60]}）且文件中没有计算结果，{exc.args[0]}，读作空白："
                          "请在 Excel 中打开并保存后再导入，或核对原表")  # fmt: skip
             blank.append((r, c))
             continue
@@ -340,18 +339,16 @@ def _read_pdf(data: bytes, name: str) -> list[Grid]:
     try:
         with pdf:
             grids: list[Grid] = []
-            has_text = False
             if not pdf.pages:
                 raise FormFileError("PDF 中没有页面", file=name, expected="带文字层的 PDF")
             chars: list[str] = []
             for number, page in enumerate(pdf.pages, 1):
                 page = page.dedupe_chars()  # text drawn twice (fake bold) would read doubled
                 if page.chars:
-                    has_text = True
                     chars += [char["text"] for char in page.chars]
                     grids.extend(_page_grids(page, number, name))
             _refuse_unmapped(chars, name)
-            if not has_text:
+            if not chars:
                 raise FormFileError(
                     "PDF 没有文字层（可能是扫描件），无法读取其中的表格；请先用 OCR 软件生成带文字层的 PDF，或手工录入",
                     file=name,

@@ -229,6 +229,7 @@ class FormMap(BaseModel):
         return out
 
     @staticmethod
+    @cache
     def names(texts: tuple[str, ...]) -> frozenset[str]:
         """The normalised texts of one list (e.g. ``self.goal.label``)."""
         return frozenset(normalise(t) for t in texts)

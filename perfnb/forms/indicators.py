@@ -15,7 +15,7 @@ from typing import Final
 from perfnb.forms.cells import Cells
 from perfnb.forms.form import FormProject, Ignored, IndicatorRow, Value
 from perfnb.forms.headers import category_weight, label_value, marked, normalise
-from perfnb.numbers import is_no_value
+from perfnb.numbers import NO_VALUE_MARKS, is_no_value
 from perfnb.targets import OPERATOR_WORDS
 
 __all__ = ["INDICATORS", "IndicatorBlock"]
@@ -24,7 +24,7 @@ INDICATORS: Final = "绩效指标"  # the section of a weight printed for the wh
 _PREFIX: Final = re.compile(r"^(?:指标|任务|目标)\s*\d+\s*[:：]\s*(?=\S)")  # 指标1：宣传场次 → 宣传场次
 _OPERATOR: Final = re.compile(r"[=<>≥≤≧≦═＝＜＞]")
 _ACTUAL_ENDINGS: Final = ("实际完成值", "实际值", "完成值")
-_NO_VALUE: Final = frozenset({"", "—", "——", "－", "-", "–", "/", "／", "\\", "无"})
+_NO_VALUE: Final = NO_VALUE_MARKS | {"无"}
 _VALUES: Final = ("level3", "target", "actual", "weight", "score")
 _FIGURES: Final = _VALUES[1:]
 _COLUMN_ORDER: Final = ("level1", "level2", "level3", "target_period", "target", "actual", "weight", "score", "review",

@@ -15,6 +15,8 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Final
 
+from openpyxl.utils import column_index_from_string
+
 from perfnb.formula import FormulaError, evaluate
 from perfnb.numbers import NumberFormatError, parse_decimal, round_half_up
 
@@ -36,13 +38,6 @@ class Unsupported(ValueError):
 Lookup = Callable[[int, int], "Decimal | str | None"]  # (row, col), 1-based → number, formula text or None
 
 
-def _column(letters: str) -> int:
-    n = 0
-    for ch in letters:
-        n = n * 26 + ord(ch) - 64
-    return n
-
-
 def evaluate_cell_formula(formula: str, lookup: Lookup, depth: int = 0) -> Decimal:
     """The value of ``formula`` (``=E6/D6``); ``lookup`` gives a cell's number, its own formula or None (blank).
 
@@ -53,7 +48,10 @@ def evaluate_cell_formula(formula: str, lookup: Lookup, depth: int = 0) -> Decim
     rounding = _ROUND.match(body)
     if rounding:
         inner = evaluate_cell_formula(rounding.group(1), lookup, depth + 1)
-        return round_half_up(inner, int(rounding.group(2)))
+        try:
+            return round_half_up(inner, int(rounding.group(2)))
+        except ArithmeticError:  # a value too large to hold its decimals
+            raise Unsupported("数值过大，无法取整") from None
     if "!" in body:
         raise Unsupported("公式引用了别的工作表")
     functions = set(re.findall(r"([A-Z][A-Z0-9.]*)\(", body.upper())) - {"SUM"}
@@ -72,7 +70,8 @@ def evaluate_cell_formula(formula: str, lookup: Lookup, depth: int = 0) -> Decim
             arg = arg.strip()
             span = _RANGE.fullmatch(arg)
             if span:
-                c1, r1, c2, r2 = _column(span[1]), int(span[2]), _column(span[3]), int(span[4])
+                c1, c2 = column_index_from_string(span[1]), column_index_from_string(span[3])
+                r1, r2 = int(span[2]), int(span[4])
                 if (abs(r2 - r1) + 1) * (abs(c2 - c1) + 1) > _MAX_CELLS:
                     raise Unsupported("SUM 的区域太大")
                 parts += [value(r, c) for r in range(min(r1, r2), max(r1, r2) + 1)
@@ -80,13 +79,13 @@ def evaluate_cell_formula(formula: str, lookup: Lookup, depth: int = 0) -> Decim
             elif _REF.fullmatch(arg):
                 ref = _REF.fullmatch(arg)
                 assert ref is not None
-                parts.append(value(int(ref[2]), _column(ref[1])))
+                parts.append(value(int(ref[2]), column_index_from_string(ref[1])))
             else:
                 raise Unsupported(f"SUM 的参数“{arg}”不是单元格或区域")
         return "(" + ("+".join(parts) or "0") + ")"
 
     text = _SUM.sub(total, body.upper())
-    text = _REF.sub(lambda m: value(int(m[2]), _column(m[1])), text)
+    text = _REF.sub(lambda m: value(int(m[2]), column_index_from_string(m[1])), text)
     if not _ALLOWED.match(text):
         raise Unsupported("公式不是单纯的四则运算（含函数、条件或文字）")
     try:
