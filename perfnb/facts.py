@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from decimal import Decimal
 from functools import cached_property
 
-from perfnb.figures import Cell, Input, plain
+from perfnb.figures import PARTS_BASIS, Cell, Input, plain
 from perfnb.model import Department
 from perfnb.schema import FundLine, Indicator, ReportedFigure
 from perfnb.schemes import short
@@ -68,6 +68,30 @@ class Facts:
         if value is None or column.startswith("quantity"):
             return value
         return convert_money(value, self.dept.money_unit(row), unit or self.unit)
+
+    def parts_sum(self, row: FundLine, column: str, unit: str | None = None) -> Decimal | None:
+        """The sum of a total row's parts in ``column`` when the row prints 0 or nothing there while its parts (the
+        first group whose printed parts add to more than 0) carry money: rates are recomputed on it instead."""
+        printed = self.money(row, column, unit)
+        if printed or not self.children.get(row.id):
+            return None
+        groups: dict[str, list[FundLine]] = defaultdict(list)
+        for part in self.children[row.id]:
+            groups[part.group or ""].append(part)
+        for parts in groups.values():
+            added = sum((v for p in parts if (v := self.money(p, column, unit)) is not None), Decimal(0))
+            if added:
+                return added
+        return None
+
+    def carried(self, row: FundLine, column: str, unit: str | None = None) -> tuple[Decimal | None, Input]:
+        """``row.column`` and its input; the sum of its parts instead when the row prints 0 or nothing while its
+        parts carry money (:meth:`parts_sum`), the input then named so."""
+        parts = self.parts_sum(row, column, unit)
+        if parts is None:
+            return self.money(row, column, unit), self.money_input(row, column, unit)
+        name = f"{row.line}{MONEY_COLUMNS.get(column, column)}{PARTS_BASIS}"
+        return parts, Input(name, parts, unit or self.unit, self.dept.cell("funds", row.id, column))
 
     def money_input(self, row: FundLine, column: str, unit: str | None = None) -> Input:
         """The cell ``row.column`` as an input (value in ``unit``, default the document's)."""

@@ -14,7 +14,10 @@ from typing import NamedTuple
 from perfnb.numbers import round_half_up, truncate
 from perfnb.schema import decimals_of
 
-__all__ = ["Cell", "Comparison", "Figure", "Input", "Verdict", "compare", "plain"]
+__all__ = ["PARTS_BASIS", "Cell", "Comparison", "Figure", "Input", "Verdict", "compare", "plain"]
+
+#: How an input is named when a total row printed 0 (or nothing) and the sum of its parts is used instead.
+PARTS_BASIS = "（合计行未印或印为 0，取各部分之和）"
 
 
 class Verdict(StrEnum):

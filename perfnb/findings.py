@@ -36,11 +36,13 @@ CODES: Final[dict[str, Code]] = {
     "GRADE_MISMATCH": Code(E, "评价等级与得分不符"),
     "QUALITATIVE_TIER": Code(E, "定性指标得分不在其档次范围内"),
     "SCORE_OVER_WEIGHT": Code(E, "得分超过分值"),
+    "TOTAL_OVER_MAXIMUM": Code(E, "总分超过评分方案的满分"),
     "DENOMINATOR_INCONSISTENT": Code(W, "同类比率在同一文件中口径不一"),
     # funds
     "EXECUTION_OVER_BUDGET": Code(W, "执行数或到位数大于预算数"),
     "LOW_EXECUTION": Code(W, "预算执行偏低（结余超过预算的 20%）"),
     "SCORE_VS_EXECUTION": Code(W, "指标得分明显高于预算执行"),
+    "NOTHING_CHECKED": Code(W, "没有一个原文数字能复核"),
     # scoring
     "SCORE_MISSING": Code(W, "指标未印得分"),
     "DEVIATION_MISSING": Code(W, "未满分但未填偏差原因"),

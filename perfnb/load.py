@@ -31,7 +31,6 @@ __all__ = ["HEADER_FILE", "WORKBOOK_FILE", "LoadResult", "load", "load_departmen
 HEADER_FILE = "department.yaml"
 SCHEME_FILE = "scheme.yaml"
 WORKBOOK_FILE = "department.xlsx"
-GRADES = ("优", "良", "中", "差", "优秀", "良好", "合格", "不合格")
 
 # Chinese messages for pydantic's own error types (ours already carry Chinese text).
 _VALUE_COLUMNS = ("target_period", "target_half", "target", "actual")
@@ -115,6 +114,7 @@ class _Loader:
         self.files: dict[str, str] = {}
         self.readable: set[str] = set()  # tables whose rows could be read (their header is usable)
         self.failed_ids: dict[str, set[str]] = {spec.name: set() for spec in TABLES}  # ids of rows with bad cells
+        self.grade_words: tuple[str, ...] = ()  # the grade words the schemes know, once the scheme is read
 
     def add(self, file: str | None, row: int | None, column: str | None, value: Any, code: str,
             message: str, expected: str | None = None, severity: Severity = Severity.ERROR) -> None:  # fmt: skip
@@ -163,7 +163,7 @@ class _Loader:
     def check_scheme(self, name: str) -> None:
         """The scheme named in the header exists (shipped, or the department's own scheme.yaml, which
         is read like the other files: hashed, its encoding checked, never through a link out)."""
-        from perfnb.schemes import SchemeError, load_scheme
+        from perfnb.schemes import SchemeError, known_grades, load_scheme
 
         own = self.folder / SCHEME_FILE
         if self.exists(SCHEME_FILE):
@@ -178,7 +178,7 @@ class _Loader:
             for warning in warnings:
                 self.add(SCHEME_FILE, None, None, None, "encoding", warning, severity=Severity.WARNING)
         try:
-            load_scheme(name, self.folder)
+            self.grade_words = (*known_grades(), *(w for b in load_scheme(name, self.folder).grades for w in b.names))
         except SchemeError as exc:
             if exc.file:
                 self.add(Path(exc.file).name, exc.row, None, None, "scheme", exc.message, exc.expected)
@@ -418,10 +418,13 @@ class _Loader:
         return parsed
 
     def check_reported(self) -> None:
+        from perfnb.schemes import known_grades
+
+        words = self.grade_words or known_grades()
         for n, row in self.rows["reported_figures"]:
-            if row.measure == "grade" and row.value not in GRADES:
-                self.add(self.files["reported_figures"], n, "value", row.value, "grade", "不是常见的评价等级",
-                         "、".join(GRADES), Severity.WARNING)  # fmt: skip
+            if row.measure == "grade" and "".join(row.value.split()) not in words:
+                self.add(self.files["reported_figures"], n, "value", row.value, "grade", "不是任何评分方案的评价等级",
+                         "、".join(words), Severity.WARNING)  # fmt: skip
 
     # --- the model ------------------------------------------------------------------
 

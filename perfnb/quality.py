@@ -676,10 +676,10 @@ def _budget(facts: Facts, project: Project) -> tuple[Decimal, Cell] | None:
     """The project's budget in 元 and its cell: its total funds row (see ``Facts.total_row``), else projects.csv."""
     dept, row = facts.dept, facts.total_row(project.id)
     if row is not None:
-        amount = row.budget if row.budget is not None else row.budget_initial
+        column = "budget" if row.budget is not None or facts.parts_sum(row, "budget") else "budget_initial"
+        amount = facts.carried(row, column, "元")[0]  # a total row printed 0 while its parts carry money: their sum
         if amount is not None:
-            column = "budget" if row.budget is not None else "budget_initial"
-            return to_yuan(amount, dept.money_unit(row)), dept.cell("funds", row.id, column)
+            return amount, dept.cell("funds", row.id, column)
     if project.budget is not None:
         return to_yuan(project.budget, dept.money_unit(project)), dept.cell("projects", project.id, "budget")
     return None

@@ -13,6 +13,7 @@ from perfnb.facts import MONEY_COLUMNS, Facts
 from perfnb.figures import Input, Verdict, compare, plain
 from perfnb.findings import finding
 from perfnb.formula import FormulaError, evaluate
+from perfnb.numbers import parse_decimal, round_half_up
 from perfnb.problems import Severity
 from perfnb.rates import RATES, percent
 from perfnb.recorder import Alternative, Recorder
@@ -195,7 +196,8 @@ def _execution(facts: Facts, rec: Recorder, scheme: Scheme) -> None:
     """Execution or receipts above budget (warning), and a large unspent share (scheme's threshold)."""
     for row in facts.dept.funds:
         budget = row.budget if row.budget is not None else row.budget_initial
-        if budget is None or row.side != "来源":
+        broken = facts.parts_sum(row, "budget" if row.budget is not None else "budget_initial") is not None
+        if budget is None or row.side != "来源" or broken:  # a total printed 0 beside its parts: a SUM_MISMATCH
             continue
         base = "全年预算数" if row.budget is not None else "年初预算数（表中没有全年预算数）"
         for column in ("executed", "received"):
@@ -221,10 +223,10 @@ def _execution(facts: Facts, rec: Recorder, scheme: Scheme) -> None:
                         "LOW_EXECUTION",
                         row.line,
                         f"{row.line}结余 {plain(row.budget - row.executed)}（预算 {plain(row.budget)}，执行 "
-                        f"{plain(row.executed)}），占预算 {plain(round(unspent, 2))}%，"
+                        f"{plain(row.executed)}），占预算 {plain(round_half_up(unspent, 2))}%，"
                         f"超过 {plain(scheme.low_execution)}%",
                         cell=facts.dept.cell("funds", row.id, "executed"),
-                        recomputed=plain(round(unspent, 2)),
+                        recomputed=plain(round_half_up(unspent, 2)),
                         project_id=row.project_id,
                     )
                 )
@@ -245,20 +247,13 @@ def rate_of(facts: Facts, code: str, row: FundLine) -> tuple[Decimal | None, lis
         "execution_rate_initial": ("executed", "budget_initial"),
         "arrival_rate": ("received", "budget"),
         "adjustment_rate": ("budget", "budget_initial"),
-        "cost_variance": ("budget", "budget"),
+        "cost_variance": ("budget", "executed"),  # (budget − executed) / budget
     }
     num_col, den_col = pairs[code]
-    inputs = [facts.money_input(row, num_col)]
+    (num, num_input), (den, den_input) = facts.carried(row, num_col), facts.carried(row, den_col)
+    inputs = [num_input, den_input]
     if code == "cost_variance":
-        inputs.append(facts.money_input(row, "executed"))
-    elif code == "adjustment_rate":
-        inputs.append(facts.money_input(row, "budget_initial"))
-    else:
-        inputs.append(facts.money_input(row, den_col))
-    num, den = facts.money(row, num_col), facts.money(row, den_col)
-    if code == "cost_variance":
-        executed = facts.money(row, "executed")
-        num = None if num is None or executed is None else num - executed
+        num, den = None if num is None or den is None else num - den, facts.carried(row, "budget")[0]
     elif code == "adjustment_rate":
         num = None if num is None or den is None else num - den
     if num is None or den is None:
@@ -370,6 +365,11 @@ def _rate(facts: Facts, rec: Recorder, fig: ReportedFigure, code: str) -> str:
     printed_formula = _formula_alternative(fig, row, facts)
     if printed_formula is not None:
         alternatives.append(printed_formula)
+    unit, note = fig.unit, ""
+    if _printed_as_fraction(fig.value, value):  # 执行率 0.958 for 95.86 %: compare as a fraction, and say so
+        value, unit, formula = value / 100, None, formula.replace(" × 100%", "") + "（以小数表示）"
+        alternatives = [Alternative(a.label, a.value / 100, a.severity) for a in alternatives]
+        note = f"原文以小数印比率（{fig.value} 即 {plain((parse_decimal(fig.value) * 100).normalize())}%），按小数比较"
     result = rec.number(
         fig.id,
         fig.subject,
@@ -381,18 +381,25 @@ def _rate(facts: Facts, rec: Recorder, fig: ReportedFigure, code: str) -> str:
         cell=cell,
         code="RATE_MISMATCH",
         subject=fig.subject,
-        unit=fig.unit,
+        unit=unit,
         alternatives=alternatives,
+        note=note,
         project_id=fig.project_id,
     )
     if result.basis:
         return next((c for c, label in _ALTERNATIVE_BASES.get(code, ()) if label == result.basis), "")
     if result.verdict is Verdict.AGREES:
         same = [
-            a for a in alternatives if a.label.startswith("按") and plain(round(a.value, 2)) == plain(round(value, 2))
+            a for a in alternatives if a.label.startswith("按") and round_half_up(a.value, 2) == round_half_up(value, 2)
         ]
         return "" if same else code
     return ""
+
+
+def _printed_as_fraction(printed: str, percent_value: Decimal) -> bool:
+    """Whether a printed rate is a fraction (0.958) of a recomputed percentage (95.86): nearer × 100 than as is."""
+    number = parse_decimal(printed)
+    return 0 < number <= 2 and percent_value > 2 and abs(number * 100 - percent_value) < abs(number - percent_value)
 
 
 def _formula_alternative(fig: ReportedFigure, row: FundLine, facts: Facts) -> Alternative | None:
@@ -529,7 +536,7 @@ def _amount(facts: Facts, rec: Recorder, fig: ReportedFigure) -> None:
             continue
         for column in MONEY_COLUMNS:
             value = facts.money(row, column, unit)
-            if value is not None and round(value, 6) == value and _same_at(printed, value):
+            if value is not None and round_half_up(value, 6) == value and _same_at(printed, value):
                 matches.append((row, column, value))
     if len(matches) == 1:
         row, column, value = matches[0]

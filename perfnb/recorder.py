@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from perfnb.figures import Cell, Figure, Input, Verdict, compare, plain
+from perfnb.figures import PARTS_BASIS, Cell, Figure, Input, Verdict, compare, plain
 from perfnb.findings import Finding, finding
 from perfnb.numbers import parse_decimal, round_half_up
 from perfnb.problems import Severity
@@ -143,6 +143,9 @@ class Recorder:
         basis, notes = "", [note] if note else []
         severity: Severity | None = None
         tolerance = TOTAL_TOLERANCE if total else ROW_TOLERANCE
+        if any(PARTS_BASIS in i.name for i in inputs):  # the total row printed 0: recomputed on its parts
+            basis = "各部分之和"
+            notes.append("资金合计行印为 0 或未印，按其各部分之和复算")
         if cmp.truncated:
             basis = TRUNCATION
             notes.append(f"原文按截断取 {places} 位小数（四舍五入应为 {plain(cmp.rounded)}）")

@@ -49,6 +49,7 @@ __all__ = [
 ]
 
 DEFAULT_PROCESSED_DIR = Path("data/processed")
+NOTHING_CHECKED = "（没有一个原文数字能复核）"  # said on every line, page and index row of such a department
 
 
 @dataclass(frozen=True)
@@ -83,7 +84,7 @@ class Outcome:
             score = f"总分 {s['score']['recomputed']}（原文 {s['score']['reported']}），等级 {result.grade}；"
         return (
             f"{self.dept_id}  {score}数字 {len(result.figures)} 个：相符 {v['agrees']}、不符 {v['differs']}、"
-            f"无法复核 {v['cannot_check']}、仅复算 {v['derived']}；"
+            f"无法复核 {v['cannot_check']}、仅复算 {v['derived']}{NOTHING_CHECKED if s['nothing_checked'] else ''}；"
             f"发现：错误 {f['error']}、警告 {f['warning']}、提示 {f['info']}"
         )
 
@@ -183,6 +184,7 @@ class Entry:
     grade: str | None = None
     grade_reported: str | None = None
     findings: dict[str, int] = field(default_factory=dict)
+    nothing_checked: bool = False  # scored, but no printed figure could be reconciled
     report: str | None = None
     xlsx: str | None = None
     fingerprint: str = ""
@@ -197,8 +199,9 @@ class Entry:
         if self.score:
             score = f"总分 {self.score}（原文 {self.score_reported or '未印'}），等级 {self.grade or '—'}；"
         again = "（未变，沿用上次结果）" if self.skipped else ""
+        none = NOTHING_CHECKED + "；" if self.nothing_checked else ""
         return (
-            f"{self.dept_id}  完成{again}：{score}发现 错误 {f.get('error', 0)}、警告 {f.get('warning', 0)}、"
+            f"{self.dept_id}  完成{again}：{score}{none}发现 错误 {f.get('error', 0)}、警告 {f.get('warning', 0)}、"
             f"提示 {f.get('info', 0)}；报告 {self.report}"
         )
 
@@ -376,6 +379,7 @@ def _run_department(dept_id: str, s: RunSettings) -> Entry:
         grade=summary["score"]["grade_recomputed"],
         grade_reported=summary["score"]["grade_reported"],
         findings=dict(summary["findings"]),
+        nothing_checked=summary["nothing_checked"],
         report=f"{dept_id}.html",
         xlsx=f"{dept_id}.findings.xlsx",
         fingerprint=fingerprint,

@@ -23,7 +23,18 @@ from perfnb.scoring import Band, GradeBand
 from perfnb.tables import read_text
 from perfnb.yamlfile import read_yaml
 
-__all__ = ["Band", "GradeBand", "Rule", "Scheme", "SchemeError", "Section", "available", "load_scheme", "short"]
+__all__ = [
+    "Band",
+    "GradeBand",
+    "Rule",
+    "Scheme",
+    "SchemeError",
+    "Section",
+    "available",
+    "known_grades",
+    "load_scheme",
+    "short",
+]
 
 
 class SchemeError(PerfnbError):
@@ -140,6 +151,12 @@ def available() -> list[str]:
     """Names of the schemes shipped with perfnb."""
     folder = resources.files("perfnb") / "data" / "schemes"
     return sorted(p.name.removesuffix(".yaml") for p in folder.iterdir() if p.name.endswith(".yaml"))
+
+
+@cache
+def known_grades() -> tuple[str, ...]:
+    """Every word a shipped scheme prints for a grade (its grades, their aliases and common synonyms)."""
+    return tuple(dict.fromkeys(word for name in available() for band in _shipped(name).grades for word in band.names))
 
 
 @cache

@@ -24,6 +24,7 @@ from perfnb.schema import FundLine, Indicator, ReportedFigure
 from perfnb.schemes import Rule, Scheme, Section, short
 from perfnb.scoring import (
     grade_of,
+    names_grade,
     over_achieved,
     qualitative_tier,
     score_band,
@@ -34,7 +35,7 @@ from perfnb.scoring import (
     tier_contains,
     tier_range,
 )
-from perfnb.targets import Op, ParsedValue, comparable, date_met, parse_value
+from perfnb.targets import Op, ParsedValue, comparable, date_met, in_target_unit, parse_value
 
 __all__ = ["Scorecard"]
 
@@ -53,6 +54,7 @@ class Scorecard:
         self.best: dict[str, Decimal | None] = {}
         self.basis_of: dict[str, str] = {}
         self.totals: dict[str | None, Decimal] = {}  # recomputed totals: per project, None for the whole
+        self.notes: dict[str, str] = {}  # per indicator row: what was assumed to score it
         for ind in facts.dept.indicators:
             rule = scheme.rule_for(ind.level2, ind.level3)
             if rule.method == "rate" and rule.rate:
@@ -76,6 +78,10 @@ class Scorecard:
             if not ind.level3:
                 continue
             target, actual = parse_value(ind.target, year=year), parse_value(ind.actual, year=year)
+            read = in_target_unit(target, actual, year)
+            if read is not None and comparable(target, read)[0] is not None:  # ≥50个 → 50: read as 50个, and say so
+                self.notes[ind.id] = f"实际完成值“{ind.actual}”未写单位，按年度指标值的单位读作“{read.raw}”"
+                actual = read
             pair = comparable(target, actual)  # (actual, target) as numbers in one unit, when they compare
             self._over_achievement(ind, target, pair)
             if not self.scored:
@@ -176,7 +182,7 @@ class Scorecard:
             code="SCORE_MISMATCH",
             subject=ind.level3 or "",
             unit="分",
-            note=rule.note,
+            note="；".join(n for n in (rule.note, self.notes.get(ind.id, "")) if n),
             project_id=ind.project_id,
         )
         self._deviation(ind, w)
@@ -354,6 +360,7 @@ class Scorecard:
                 self._weighted(fig)
             elif fig.measure == "total_score":
                 self._total(fig)
+                self._over_maximum(fig)
         for fig in self.facts.reported("grade"):
             self._grade(fig)
         if self.scheme.mode == "national_project":
@@ -643,6 +650,22 @@ class Scorecard:
             total=True,
         )
 
+    def _over_maximum(self, fig: ReportedFigure) -> None:
+        """A printed total above the scheme's full marks is an error, whatever grade it was given."""
+        if fig.number is not None and fig.number > self.scheme.total:
+            self.rec.add(
+                finding(
+                    "TOTAL_OVER_MAXIMUM",
+                    _label(fig),
+                    f"{_label(fig)}：原文 {fig.value} 分，超过评分方案“{self.scheme.title}”的满分 "
+                    f"{plain(self.scheme.total)} 分",
+                    cell=self.facts.reported_cell(fig),
+                    reported=fig.value,
+                    project_id=fig.project_id,
+                    figure_id=fig.id,
+                )
+            )
+
     def _sub_total(self, fig: ReportedFigure) -> None:
         """A sub-project total whose parts are only partly printed: check the unprinted rest is possible."""
         assert fig.project_id is not None
@@ -771,7 +794,8 @@ class Scorecard:
             return self._cannot(fig, "没有可用的总分或评分方案没有等级档次")
         inputs = [Input("总分（复算）", self.round(total), "分")]
         bands = "；".join(f"{b.grade} {'≥' if b.inclusive else '>'} {plain(b.minimum)}" for b in self.scheme.grades)
-        verdict = Verdict.AGREES if grade == fig.value else Verdict.DIFFERS
+        same = names_grade(fig.value, grade, self.scheme.grades)
+        verdict = Verdict.AGREES if same else Verdict.DIFFERS
         self.rec.figures.append(
             Figure(
                 fig.id,
@@ -786,7 +810,7 @@ class Scorecard:
                 cell=cell,
             )
         )
-        if grade != fig.value:
+        if not same:
             self.rec.add(
                 finding(
                     "GRADE_MISMATCH",

@@ -19,12 +19,14 @@ from itertools import pairwise
 from perfnb.numbers import STRICT_CONTEXT, normalize_text
 
 __all__ = [
+    "GRADE_SYNONYMS",
     "NATIONAL_GRADES",
     "QUALITATIVE_TIERS",
     "Band",
     "GradeBand",
     "Tier",
     "grade_of",
+    "names_grade",
     "over_achieved",
     "qualitative_tier",
     "score_band",
@@ -353,6 +355,7 @@ class GradeBand:
     grade: str
     minimum: Decimal
     inclusive: bool = True
+    aliases: tuple[str, ...] = ()  # the scheme's own words for this grade (优秀 for 优 …)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "minimum", _number("grade minimum", self.minimum))
@@ -360,6 +363,27 @@ class GradeBand:
     def admits(self, score: Decimal) -> bool:
         """True when ``score`` meets this band's minimum."""
         return score >= self.minimum if self.inclusive else score > self.minimum
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Every word that names this grade: the grade, the scheme's aliases and the common synonyms."""
+        return (self.grade, *self.aliases, *GRADE_SYNONYMS.get(self.grade, ()))
+
+
+#: The words documents print for the national grades (优秀 for 优, 合格 for 中 …); one place for them.
+GRADE_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "优": ("优秀",),
+    "良": ("良好",),
+    "中": ("中等", "合格", "一般"),
+    "差": ("较差", "不合格"),
+}
+
+
+def names_grade(printed: str, grade: str, bands: Sequence[GradeBand]) -> bool:
+    """Whether the printed word ``printed`` names ``grade`` under ``bands`` (优秀 names 优)."""
+    word = "".join(printed.split())
+    band = next((b for b in bands if b.grade == grade), None)
+    return word == grade or (band is not None and word in band.names)
 
 
 #: The national bands of domain-rules §1 rule 11: 优 ≥ 90; 良 ≥ 80; 中 ≥ 60; 差 below (from 0).

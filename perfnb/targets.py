@@ -27,6 +27,7 @@ __all__ = [
     "ValueKind",
     "comparable",
     "date_met",
+    "in_target_unit",
     "parse_value",
 ]
 
@@ -279,6 +280,20 @@ def comparable(target: ParsedValue | None, actual: ParsedValue | None) -> tuple[
     if (target.unit or "") != (actual.unit or ""):
         return None, None
     return actual.value, target.value
+
+
+def in_target_unit(target: ParsedValue | None, actual: ParsedValue | None, year: int | None) -> ParsedValue | None:
+    """A bare number actual (50) read in its target's unit (≥50个 → 50个); None when it has a unit or the
+    target has none. The caller says it did so: the unit is an assumption."""
+    if target is None or actual is None or target.unit is None or target.value is None:
+        return None
+    if actual.kind is not ValueKind.QUANTITY or actual.unit is not None or not actual.op_implicit:
+        return None
+    if target.kind not in (ValueKind.PERCENT, ValueKind.MONEY, ValueKind.QUANTITY) or target.per:
+        return None
+    suffix = "%" if target.kind is ValueKind.PERCENT else target.unit
+    read = parse_value(f"{actual.raw.strip()}{suffix}", year=year)
+    return read if read is not None and read.kind is target.kind and read.unit == target.unit else None
 
 
 def date_met(target: ParsedValue, actual: ParsedValue) -> bool | None:

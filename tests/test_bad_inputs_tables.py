@@ -61,15 +61,16 @@ def test_zero_budgets_make_rates_cannot_check(tmp_path: Path) -> None:
     assert {(f["file"], f["row"], f["column"]) for f in over} >= {("bad-dept/funds.csv", "2", "executed")}
 
 
-def test_zero_total_row_is_a_sum_mismatch_and_its_rate_cannot_check(tmp_path: Path) -> None:
+def test_zero_total_row_is_a_sum_mismatch_and_its_rate_is_taken_on_its_parts(tmp_path: Path) -> None:
     figures, findings = _check("t-funds-zero-budget-total-row", tmp_path)
     total = _figure(figures, "sum:f-p1:资金来源:budget")
     assert (total["reported"], total["recomputed"], total["verdict"]) == ("0", "120.00", "differs")
-    rate = _figure(figures, "r1")
-    assert rate["verdict"] == "cannot_check"
-    assert "0" in rate["note"]
+    rate = _figure(figures, "r1")  # 110.40 / (95 + 15 + 10): the named basis, not the broken 0
+    assert (rate["recomputed"], rate["verdict"], rate["basis"]) == ("92", "agrees", "各部分之和")
+    assert "各部分之和" in rate["note"]
     mismatch = _findings(findings, "SUM_MISMATCH")
     assert [(f["file"], f["row"], f["column"]) for f in mismatch] == [("bad-dept/funds.csv", "2", "budget")]
+    assert not _findings(findings, "EXECUTION_OVER_BUDGET")  # 110.40 is not compared with that 0
 
 
 def test_no_funds_rows_leaves_the_rate_cannot_check(tmp_path: Path) -> None:

@@ -241,7 +241,8 @@ def test_other_first_level_weights_totalling_90_are_only_info(tmp_path: Path) ->
 
 
 def test_zero_budget_makes_the_execution_rate_not_applicable(tmp_path: Path) -> None:
-    result = mutated(tmp_path, {("funds.csv", "f-p1", "budget"): "0"})
+    zero = {("funds.csv", f, "budget"): "0" for f in ("f-p1", "f-p1-cur", "f-p1-prev", "f-p1-other")}
+    result = mutated(tmp_path, zero)
     for fid in ("r1", "r3", "r4", "r5"):
         fig = figure(result, fid)
         assert fig.verdict is Verdict.CANNOT_CHECK, fid
@@ -250,13 +251,28 @@ def test_zero_budget_makes_the_execution_rate_not_applicable(tmp_path: Path) -> 
     assert "不适用" in figure(result, "r3").note
     assert result.total is None and result.grade is None
     # never 0 % nor 100 %: no rate or score finding at all; what remains is what 0 itself breaks
+    over = {("EXECUTION_OVER_BUDGET", W, line): 1 for line in (FUNDS_TOTAL, "本年财政拨款", "上年结转资金", "其他资金")}
     assert found(result) == Counter(
-        {
-            ("SUM_MISMATCH", E, FUNDS_TOTAL): 1,  # the parts still add up to 120.00
-            ("EXECUTION_OVER_BUDGET", W, FUNDS_TOTAL): 1,  # 110.40 > 0
-            ("COST_BUDGET_MISMATCH", W, "某市知识产权公共服务平台运行项目"): 1,  # ≤120万元 > budget 0
-        }
+        {**over, ("COST_BUDGET_MISMATCH", W, "某市知识产权公共服务平台运行项目"): 1}  # ≤120万元 > budget 0
     )
+
+
+def test_a_total_row_printed_0_beside_its_parts_is_recomputed_on_their_sum(tmp_path: Path) -> None:
+    """Issue 15 #5: rates and the execution score on the sum of the parts (a named basis), the total row a
+    SUM_MISMATCH, and nothing compared with that broken 0 (no 超过预算 0 元)."""
+    edits = {("funds.csv", "f-p1", c): "0" for c in ("budget_initial", "budget", "executed")}
+    edits |= {("reported_figures.csv", "r1", "value"): "0", ("reported_figures.csv", "r3", "value"): "0"}
+    result = mutated(tmp_path, edits)
+    rate, score = figure(result, "r1"), figure(result, "r3")
+    assert (rate.recomputed, rate.verdict, rate.basis) == (Decimal("92"), Verdict.DIFFERS, "各部分之和")
+    assert (score.recomputed, score.verdict, score.basis) == (Decimal("9.2"), Verdict.DIFFERS, "各部分之和")
+    assert "各部分之和" in rate.note
+    assert found(result) == Counter({
+        ("SUM_MISMATCH", E, FUNDS_TOTAL): 3,  # 年初预算数, 全年预算数, 执行数
+        ("RATE_MISMATCH", E, "预算执行率"): 1,  # printed 0 %, 92 % on the parts
+        ("SCORE_MISMATCH", E, "p1 预算执行率得分"): 1,  # the total 95.03 = 9.20 + 85.83 agrees
+    })  # fmt: skip
+    assert not [f for f in result.findings if f.code in ("COST_BUDGET_MISMATCH", "EXECUTION_OVER_BUDGET")]
 
 
 def test_execution_above_budget_is_a_warning(tmp_path: Path) -> None:
