@@ -124,6 +124,7 @@ def _check(dept: Department, scheme: Scheme) -> CheckResult:
     card.score_indicators()
     check_reported_rates(facts, rec, scheme, card.basis_of)
     card.check_reported()
+    card.unprinted_totals()
     for item in check_targets(dept):
         rec.add(item)
     if card.scored and not any(f.verdict in (Verdict.AGREES, Verdict.DIFFERS) for f in rec.figures):

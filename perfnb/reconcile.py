@@ -16,7 +16,7 @@ from perfnb.formula import FormulaError, evaluate
 from perfnb.numbers import parse_decimal, round_half_up
 from perfnb.problems import Severity
 from perfnb.rates import RATES, percent
-from perfnb.recorder import Alternative, Recorder
+from perfnb.recorder import ROW_TOLERANCE, Alternative, Recorder
 from perfnb.schema import FundLine, ReportedFigure
 from perfnb.schemes import Scheme
 from perfnb.targets import ValueKind, parse_value
@@ -35,15 +35,22 @@ def check_funds(facts: Facts, rec: Recorder, scheme: Scheme) -> None:
     _half_year(facts, rec)
     _key_tasks(facts, rec)
     _execution(facts, rec, scheme)
+    _adjustment(facts, rec, scheme)
+    _horizons(facts, rec)
 
 
 def _sums(facts: Facts, rec: Recorder) -> None:
-    """Each parent against the sum of its parts, per group and per column (blank parts count as 0)."""
+    """Each parent against the sum of its parts, per group and per column (blank parts count as 0).
+
+    A split by nature of expense (支出 parts: 基本支出 / 项目支出, or their printed subtotal) of a funds total
+    (来源) is no decomposition the total is made of: when it does not reach the total, the figure differs and
+    the gap is an inconsistency to explain (EXPENSE_SPLIT_MISMATCH, a warning), not a recomputation error."""
     for parent in facts.dept.funds:
         groups: dict[str, list[FundLine]] = defaultdict(list)
         for child in facts.children.get(parent.id, []):
             groups[child.group or ""].append(child)
         for group, parts in groups.items():
+            split = parent.side == "来源" and all(p.side == "支出" for p in parts)  # 基本支出 / 项目支出 of a total
             for column in _SUM_COLUMNS:
                 total = getattr(parent, column)
                 if total is None or all(getattr(p, column) is None for p in parts):
@@ -53,20 +60,47 @@ def _sums(facts: Facts, rec: Recorder) -> None:
                 inputs = [facts.money_input(p, column, unit) for p in parts]
                 name = MONEY_COLUMNS.get(column, "数量")
                 label = f"{parent.line}{name}" + (f"（{group}）" if group else "")
-                rec.number(
+                added = sum((v for v in values if v is not None), Decimal(0))
+                fig = rec.number(
                     f"sum:{parent.id}:{group}:{column}",
                     label,
                     "sum",
                     f"Σ {group or '各组成部分'}的{name}",
                     inputs,
-                    sum((v for v in values if v is not None), Decimal(0)),
+                    added,
                     plain(total),
                     cell=facts.dept.cell("funds", parent.id, column),
                     code="SUM_MISMATCH",
                     subject=parent.line,
                     unit=unit,
                     project_id=parent.project_id,
+                    quiet=split and column in MONEY_COLUMNS,
                 )
+                if split and column in MONEY_COLUMNS and fig.verdict is Verdict.DIFFERS:
+                    _split_gap(facts, rec, parent, group or "按支出性质分", column, added, fig.id)
+
+
+def _split_gap(facts: Facts, rec: Recorder, total: FundLine, group: str, column: str, added: Decimal, fid: str) -> None:
+    """EXPENSE_SPLIT_MISMATCH: a split by nature of expense that does not reach (or exceeds) its funds total."""
+    unit = facts.dept.money_unit(total)
+    printed = getattr(total, column)
+    gap = printed - added
+    name = MONEY_COLUMNS[column]
+    how = f"少 {plain(gap)}{unit}" if gap > 0 else f"多 {plain(-gap)}{unit}"
+    rec.add(
+        finding(
+            "EXPENSE_SPLIT_MISMATCH",
+            total.line,
+            f"{group}的{name}合计 {plain(added)}{unit}，比{total.line}的{name} {plain(printed)}{unit}{how}："
+            f"按支出性质分的各项应等于资金总额，差额需要说明（各项本身的加总另行核对）",
+            severity=Severity.INFO if abs(gap) <= ROW_TOLERANCE else None,
+            cell=facts.dept.cell("funds", total.id, column),
+            reported=plain(printed),
+            recomputed=plain(added),
+            project_id=total.project_id,
+            figure_id=fid,
+        )
+    )
 
 
 def _balance(facts: Facts, rec: Recorder) -> None:
@@ -234,6 +268,127 @@ def _execution(facts: Facts, rec: Recorder, scheme: Scheme) -> None:
 
 def _is_total(facts: Facts, row: FundLine) -> bool:
     return row is facts.total_row(row.project_id)
+
+
+def _adjustment(facts: Facts, rec: Recorder, scheme: Scheme) -> None:
+    """BUDGET_ADJUSTMENT (info): a total whose 全年预算数 departs from its 年初预算数 by more than the scheme's
+    ``budget_adjustment`` (预算调整率 = 预算调整数 / 年初预算数, domain-rules §2; the threshold is assumed)."""
+    if scheme.budget_adjustment is None:
+        return
+    for row in facts.total_rows.values():
+        rate, _ = rate_of(facts, "adjustment_rate", row)  # on the parts' sum where the total prints 0
+        if rate is None or abs(rate) <= scheme.budget_adjustment:
+            continue
+        (initial, _), (budget, _) = facts.carried(row, "budget_initial"), facts.carried(row, "budget")
+        assert initial is not None and budget is not None
+        change = budget - initial
+        shown = plain(round_half_up(rate, 2))
+        rec.add(
+            finding(
+                "BUDGET_ADJUSTMENT",
+                row.line,
+                f"{row.line}的年初预算数 {plain(initial)}{facts.unit}，全年预算数 {plain(budget)}{facts.unit}，年度内"
+                f"{'调增' if change > 0 else '调减'} {plain(abs(change))}{facts.unit}，预算调整率 {shown}%"
+                f"（{_RATE_FORMULAS['adjustment_rate']}），超过 {plain(scheme.budget_adjustment)}%"
+                f"（评分方案 {scheme.name} 的 budget_adjustment，假定的阈值）",
+                cell=facts.dept.cell("funds", row.id, "budget"),
+                reported=plain(budget),
+                recomputed=shown,
+                project_id=row.project_id,
+            )
+        )
+
+
+# --- the year's funds against the whole period's (target tables) ----------------------------
+
+_PERIOD_GROUP = "实施期"  # the whole period's total (实施期资金总额, 项目总投资), as perfnb import writes it
+_REQUESTED_GROUP = "预算申报"  # the amount asked for this year (预算申报数), beside the total
+
+
+def _horizons(facts: Facts, rec: Recorder) -> None:
+    """A project's year against its whole period: ANNUAL_FUNDS_BLANK when the 实施期 amounts are printed and the
+    year's total and all its parts are blank; 预算申报数 compared with 项目总投资 (equal for a one-year project)."""
+    for pid in dict.fromkeys(f.project_id for f in facts.dept.funds):
+        top = [f for f in facts.dept.funds if f.project_id == pid and not f.parent and f.side == "来源"]
+        period = next((f for f in top if f.group == _PERIOD_GROUP and f.budget is not None), None)
+        if period is None:
+            continue
+        for row in top:
+            if row.group == _REQUESTED_GROUP and row.budget is not None:
+                _requested(facts, rec, row, period)
+            elif row.group not in (_PERIOD_GROUP, _REQUESTED_GROUP) and _blank(facts, row):
+                _annual_blank(facts, rec, row, period)
+
+
+def _blank(facts: Facts, row: FundLine) -> bool:
+    """Whether a funds row and all rows under it print no amount at all."""
+    if any(getattr(row, c) is not None for c in MONEY_COLUMNS):
+        return False
+    return all(_blank(facts, part) for part in facts.children.get(row.id, []))
+
+
+def _project_name(facts: Facts, pid: str | None) -> str:
+    return next((f"项目“{p.name}”" for p in facts.dept.projects if p.id == pid), "本部门")
+
+
+def _annual_blank(facts: Facts, rec: Recorder, row: FundLine, period: FundLine) -> None:
+    unit = facts.dept.money_unit(period)
+    rec.add(
+        finding(
+            "ANNUAL_FUNDS_BLANK",
+            row.line,
+            f"{_project_name(facts, row.project_id)}的{row.line}及其各项金额都是空的，而{period.line}印有 "
+            f"{plain(period.budget or Decimal(0))}{unit}：本年度预算没有填写，无法核对（一年期项目的年度资金应等于"
+            f"实施期资金），请核对原表",
+            cell=facts.dept.cell("funds", row.id, "budget"),
+            recomputed=plain(period.budget or Decimal(0)),
+            project_id=row.project_id,
+        )
+    )
+
+
+def _requested(facts: Facts, rec: Recorder, row: FundLine, period: FundLine) -> None:
+    """预算申报数 against 项目总投资: agrees when equal; when it differs, a warning if the year asks for more than
+    the whole project, a note if less (a project of several years asks for its year's part)."""
+    unit = facts.dept.money_unit(row)
+    whole = facts.money(period, "budget", unit)
+    asked = row.budget
+    assert whole is not None and asked is not None
+    fid = f"requested:{row.id}"
+    fig = rec.number(
+        fid,
+        f"{row.line}（与{period.line}比较）",
+        "requested_vs_total",
+        f"{row.line} = {period.line}（一年期项目）",
+        [facts.money_input(period, "budget", unit)],
+        whole,
+        plain(asked),
+        cell=facts.dept.cell("funds", row.id, "budget"),
+        code="REQUEST_OVER_TOTAL",
+        subject=row.line,
+        unit=unit,
+        project_id=row.project_id,
+        quiet=True,
+    )
+    if fig.verdict is not Verdict.DIFFERS:
+        return
+    what = _project_name(facts, row.project_id)
+    if asked > whole:
+        code, msg = "REQUEST_OVER_TOTAL", f"一年的申报数超过了{period.line}，请核对"
+    else:
+        code, msg = "REQUEST_BELOW_TOTAL", "多年期项目只申报本年度的部分；一年期项目两者应相等，请核对项目期限"
+    rec.add(
+        finding(
+            code,
+            row.line,
+            f"{what}的{row.line} {plain(asked)}{unit}，{period.line} {plain(whole)}{unit}：{msg}",
+            cell=facts.dept.cell("funds", row.id, "budget"),
+            reported=plain(asked),
+            recomputed=plain(whole),
+            project_id=row.project_id,
+            figure_id=fid,
+        )
+    )
 
 
 # --- printed rates and amounts ---------------------------------------------------------------

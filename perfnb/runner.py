@@ -199,9 +199,9 @@ class Entry:
         if self.score:
             score = f"总分 {self.score}（原文 {self.score_reported or '未印'}），等级 {self.grade or '—'}；"
         again = "（未变，沿用上次结果）" if self.skipped else ""
-        none = NOTHING_CHECKED + "；" if self.nothing_checked else ""
+        none = NOTHING_CHECKED if self.nothing_checked else ""
         return (
-            f"{self.dept_id}  完成{again}：{score}{none}发现 错误 {f.get('error', 0)}、警告 {f.get('warning', 0)}、"
+            f"{self.dept_id}  完成{again}{none}：{score}发现 错误 {f.get('error', 0)}、警告 {f.get('warning', 0)}、"
             f"提示 {f.get('info', 0)}；报告 {self.report}"
         )
 

@@ -420,6 +420,8 @@ class Indicator(Row):
     actual: OptText = col("实际完成值", "照原文", default=None)
     weight: Money = col("分值", "该指标的分值（权重）", default=None)
     score: Money = col("得分", "文件报告的得分，照原文的小数位", default=None)
+    coefficient: OptText = col("得分系数", "表中印的得分系数（重庆表：得分 = 分值 × 系数），照原文，如 100%",
+                               default=None)  # fmt: skip
     deviation: OptText = col("偏差原因", "偏差原因分析及改进措施，照原文", default=None)
     ref: OptText = col("出处", _REF, default=None)
     note: OptText = col("备注", "录入说明", default=None)
@@ -478,7 +480,10 @@ class ReportedFigure(Row):
 
 
 #: Columns added to a table after format version 1: a file written before them may leave them out.
-LATER_COLUMNS: Final[dict[str, frozenset[str]]] = {"reported_figures": frozenset({"funds_id"})}
+LATER_COLUMNS: Final[dict[str, frozenset[str]]] = {
+    "reported_figures": frozenset({"funds_id"}),
+    "indicators": frozenset({"coefficient"}),
+}
 
 
 class TableSpec(BaseModel):

@@ -65,13 +65,14 @@ class Rule(_Model):
     """How indicator rows matching ``level2``/``level3`` (substrings; empty matches all) are scored.
 
     ``method``: ``by_operator`` (≥ proportional with cap, ≤ reverse, = equal, no number →
-    qualitative tiers), ``rate`` (w × a rate of the row's funds, capped), ``bands`` (w × the
-    fraction of the band the rate falls in).
+    qualitative tiers), ``rate`` (w × a rate of the row's funds — its own, else the project's total
+    row — capped), ``bands`` (w × the fraction of the band the rate falls in), ``coefficient`` (w × the
+    row's printed 得分系数, Chongqing; rows without one fall through to the next rule).
     """
 
     level2: str = ""
     level3: str = ""
-    method: Literal["by_operator", "rate", "bands"]
+    method: Literal["by_operator", "rate", "bands", "coefficient"]
     rate: str | None = None
     bands: tuple[Band, ...] = ()
     note: str = ""
@@ -83,20 +84,26 @@ class Scheme(_Model):
     name: str
     title: str
     source: str
+    region: tuple[str, ...] = Field(default=(), description="place names of the forms it is for (import proposes it)")
+    kinds: tuple[Literal["project_self_evaluation", "department_self_evaluation", "target_table"], ...] = Field(
+        default=(), description="the document kinds it scores (empty: any)"
+    )
     mode: Literal["targets_only", "national_project", "special_fund"]
     total: Decimal = Decimal(100)
     places: int = 2
     totals: Literal["sum_of_rounded", "round_of_sum"] = "sum_of_rounded"
     execution_weight: Decimal | None = None
     execution_cap: bool = True
-    execution_basis: Literal["budget", "received"] = "budget"
+    execution_basis: Literal["budget", "initial", "received"] = "budget"
     share_basis: Literal["exact", "printed"] = "exact"
     sections: tuple[Section, ...] = ()
-    default_weights: bool = False
+    default_weights: bool = False  # the sections' points are defaults: a unit's other split is a note
+    fixed_weights: bool = False  # the sections' (and parts') points are the rule: another split is an error
     rules: tuple[Rule, ...] = (Rule(method="by_operator"),)
     grades: tuple[GradeBand, ...] = ()
     over_achievement: Decimal | None = Decimal("1.3")
     low_execution: Decimal | None = Decimal(20)
+    budget_adjustment: Decimal | None = Decimal(20)  # |全年 − 年初| / 年初预算数 above this %: a note (assumed)
     score_vs_execution: Decimal | None = None
     require_deviation: bool = False
     assumed: tuple[str, ...] = Field(default=(), description="settings marked 'assumed' in the reference")
@@ -119,7 +126,9 @@ class Scheme(_Model):
     @property
     def execution_rate(self) -> str:
         """The rate code of the execution score: on budget (E / B) or on money received."""
-        return "execution_rate" if self.execution_basis == "budget" else "execution_rate_received"
+        return {"budget": "execution_rate", "initial": "execution_rate_initial"}.get(
+            self.execution_basis, "execution_rate_received"
+        )
 
     def section(self, path: str) -> Section | None:
         """The section at ``"产出/数量"``-style ``path`` (names normalised by :func:`short`)."""

@@ -11,11 +11,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from decimal import Decimal
+from typing import NamedTuple
 
 from perfnb.facts import Facts
 from perfnb.figures import Cell, Figure, Input, Verdict, compare, plain
 from perfnb.findings import finding
-from perfnb.numbers import normalize_text, round_half_up
+from perfnb.numbers import NumberFormatError, normalize_text, parse_decimal, round_half_up
 from perfnb.problems import Severity
 from perfnb.rates import RATES
 from perfnb.reconcile import execution_code, rate_of
@@ -43,6 +44,16 @@ _EXECUTION_SECTIONS = ("预算执行", "预算执行率", "资金执行")
 _Pair = tuple[Decimal | None, Decimal | None]  # a row's actual and target as comparable numbers (targets.comparable)
 _TOTAL_SECTIONS = ("总分", "合计", "总计")  # a weight printed for the whole table: the scheme's total
 _INDICATOR_SECTIONS = ("绩效指标", "年度绩效目标", "绩效目标", "指标")  # a weight printed for all the indicators
+
+
+class _Total(NamedTuple):
+    """A recomputed national total: value (None when it cannot be), inputs, formula, the execution score in it."""
+
+    value: Decimal | None
+    inputs: list[Input]
+    formula: str
+    execution: Decimal
+    why: str = ""
 
 
 class Scorecard:
@@ -186,6 +197,33 @@ class Scorecard:
             project_id=ind.project_id,
         )
         self._deviation(ind, w)
+        if rule.method == "coefficient":
+            self._coefficient_claim(ind, target, pair)
+
+    def _coefficient_claim(self, ind: Indicator, target: ParsedValue | None, pair: _Pair) -> None:
+        """A self-rated 得分系数 above what the row achieved (actual / target of an at-least row): a warning."""
+        a, t = pair
+        coefficient = _coefficient(ind.coefficient)
+        known = next((r for r in RATES.values() if r.label in (ind.level3 or "")), None)  # 政府采购执行率 …
+        bare = target is not None and target.op is Op.EQ and target.op_implicit
+        at_least = target is not None and (target.op in (Op.GE, Op.GT) or (bare and known is not None
+                                                                             and known.better == "higher"))  # fmt: skip
+        if coefficient is None or a is None or t is None or not at_least or t <= 0:
+            return
+        achieved = min(Decimal(1), max(Decimal(0), a / t))
+        if coefficient > achieved + Decimal("0.005"):
+            self.rec.add(
+                finding(
+                    "COEFFICIENT_ABOVE_RESULT",
+                    ind.level3 or "",
+                    f"{ind.level3}：得分系数 {ind.coefficient} 高于完成比例 {plain(round_half_up(achieved * 100, 2))}%"
+                    f"（实际 {ind.actual} / 目标 {ind.target}）：按完成比例应得 "
+                    f"{plain(self.round((ind.weight or Decimal(0)) * achieved))} 分",
+                    cell=self.facts.dept.cell("indicators", ind.id, "coefficient"),
+                    reported=ind.coefficient,
+                    project_id=ind.project_id,
+                )
+            )
 
     def _rule_value(
         self,
@@ -198,11 +236,17 @@ class Scorecard:
     ) -> tuple[Decimal | None, str, list[Input], str]:
         """(score, formula, inputs, why-not) for one row under its rule."""
         w_input = Input("分值", w, "分", self.facts.dept.cell("indicators", ind.id, "weight"))
+        coefficient = _coefficient(ind.coefficient) if rule.method == "coefficient" else None
+        if coefficient is not None:  # 重庆: 指标得分 = 指标权重 × 得分系数 (a row without one: scored by operator)
+            c_input = Input(
+                "得分系数", ind.coefficient or "", None, self.facts.dept.cell("indicators", ind.id, "coefficient")
+            )
+            return min(w, w * coefficient), "指标权重 × 得分系数", [w_input, c_input], ""
         if rule.method in ("rate", "bands"):
-            row = self.facts.funds.get(ind.funds_ids[0]) if ind.funds_ids else None
+            row = self.facts.funds.get(ind.funds_ids[0]) if ind.funds_ids else self.facts.total_row(ind.project_id)
             code = rule.rate or "execution_rate"
             if row is None:
-                return None, "", [w_input], "本项未关联资金行（funds_ids），无法计算比率"
+                return None, "", [w_input], "本项未关联资金行（funds_ids），也找不到项目的资金合计行，无法计算比率"
             rate, inputs = rate_of(self.facts, code, row)
             if rate is None:
                 return None, "", [w_input, *inputs], "资金行缺少计算比率所需的数"
@@ -369,6 +413,7 @@ class Scorecard:
                 owners.insert(0, None)
             for owner in owners:
                 self._national_weights(owner)
+                self._category_weights(owner)
 
     def _name(self, project_id: str | None) -> str:
         """A project's name for a message (the department's for None)."""
@@ -395,20 +440,8 @@ class Scorecard:
                     project_id=project_id,
                 )
             )
-        if self.scheme.default_weights:
-            for section in self.scheme.sections:
-                got = sum((i.weight or Decimal(0) for i in rows if short(i.level1) == short(section.name)), Decimal(0))
-                if section.weight is not None and got != section.weight:
-                    self.rec.add(
-                        finding(
-                            "WEIGHT_DEPARTURE",
-                            section.name,
-                            f"{name} 的{section.name}指标分值合计 {plain(got)} 分，"
-                            f"默认为 {plain(section.weight)} 分（单位可以另定，仅作提示）",
-                            cell=cell,
-                            project_id=project_id,
-                        )
-                    )
+        if self.scheme.default_weights or self.scheme.fixed_weights:
+            self._section_weights(rows, name, cell, project_id)
         limit, execution = self.scheme.score_vs_execution, self.execution_value(project_id)
         score = sum((self.best.get(i.id) or Decimal(0) for i in rows), Decimal(0))
         w = self.scheme.execution_weight
@@ -424,6 +457,58 @@ class Scorecard:
                         f"{plain(round_half_up(spent, 2))}% 高出 {plain(round_half_up(rate - spent, 2))} 个百分点，"
                         f"占指标得分率的 {plain(round_half_up(gap, 2))}%（超过 {plain(limit)}%）："
                         "完成的指标多而花的钱少，需核实",
+                        cell=cell,
+                        project_id=project_id,
+                    )
+                )
+
+    def _category_weights(self, owner: str | None) -> None:
+        """The first-level 分值 the form prints in its category labels (产出指标(60分) …), added up, against the
+        points the scheme leaves the indicators (Hubei: 60 + 40 = 100 where 80 is theirs); recorded when every
+        category of the rows prints one and the rows print no 分值 of their own (else their roll-up says it), under
+        a scheme that fixes no category's points (else each is checked against it)."""
+        rows = [i for i in self.facts.dept.indicators_of(owner) if i.level3]
+        if self.scheme.fixed_weights or all(i.weight is not None for i in rows):
+            return
+        names = {short(i.level1) for i in rows}
+        printed = {short(f.section): f for f in self.facts.reported("weight")
+                   if f.section and "/" not in f.section and self._owner(f.project_id)[0] == owner
+                   and short(f.section) in names and f.number is not None}  # fmt: skip
+        if not rows or set(printed) != names or len(printed) < 2:
+            return
+        inputs = [
+            Input(f"{f.section}分值（原文）", f.number or Decimal(0), "分", self.facts.reported_cell(f))
+            for f in printed.values()
+        ]
+        added = sum((f.number for f in printed.values() if f.number is not None), Decimal(0))
+        name = self._name(owner)
+        self.rec.number(f"categories:{owner or 'whole'}", f"{name} 一级指标分值（原文各类别相加）", "weight",
+                        f"评分方案 {self.scheme.name}：总分 − 预算执行分值", inputs, self.scheme.indicator_weight,
+                        plain(added), cell=inputs[0].cell, code="WEIGHT_MISMATCH", subject=name, unit="分",
+                        project_id=owner)  # fmt: skip
+
+    def _section_weights(self, rows: list[Indicator], name: str, cell: Cell | None, project_id: str | None) -> None:
+        """Each section's (and weighted part's) rows against the scheme's points: a note where the scheme's are
+        defaults a unit may change (national 50/30/10), an error where the scheme fixes them (Yinchuan)."""
+        fixed = self.scheme.fixed_weights
+        for section in self.scheme.sections:
+            levels: list[tuple[tuple[str, ...], Decimal | None]] = [((section.name,), section.weight)]
+            levels += [((section.name, part.name), part.weight) for part in section.parts if fixed]
+            for path, weight in levels:
+                mine = [i for i in rows if tuple(short(n) for n in (i.level1, i.level2 or "")[: len(path)])
+                        == tuple(short(n) for n in path)]  # fmt: skip
+                got = sum((i.weight or Decimal(0) for i in mine), Decimal(0))
+                if weight is None or got == weight or (len(path) > 1 and not mine):
+                    continue
+                what = "/".join(path)
+                rule = f"评分方案“{self.scheme.title}”规定为 {plain(weight)} 分"
+                if not fixed:
+                    rule = f"默认为 {plain(weight)} 分（单位可以另定，仅作提示）"
+                self.rec.add(
+                    finding(
+                        "WEIGHT_MISMATCH" if fixed else "WEIGHT_DEPARTURE",
+                        what,
+                        f"{name} 的{what}指标分值合计 {plain(got)} 分，{rule}",
                         cell=cell,
                         project_id=project_id,
                     )
@@ -586,11 +671,24 @@ class Scorecard:
         code = execution_code(row, self.scheme.execution_rate)
         rate, inputs = rate_of(self.facts, code, row)
         inputs = [Input("分值", w, "分"), *inputs]
+        blank = rate is None and any(i.value == "（空）" for i in inputs)
+        printed = self._printed_rate(row) if blank else None
+        if printed is not None and printed.number is not None:  # amounts left blank, the rate printed (重庆)
+            rate = printed.number
+            inputs = [
+                inputs[0],
+                Input("执行率（原文；资金数未印，按原文执行率计分）", rate, "%", self.facts.reported_cell(printed)),
+            ]
         if rate is None:
-            blank = any(i.value == "（空）" for i in inputs)
             why = "资金行缺少预算数或执行数，执行率无法计算" if blank else "预算数为 0：执行率不适用"
             return None, inputs, why, code
         return score_proportional(w, rate / 100, cap=self.scheme.execution_cap), inputs, "", code
+
+    def _printed_rate(self, row: FundLine) -> ReportedFigure | None:
+        """The execution rate the form prints for a funds row (its own, or its project's when it is the total)."""
+        total = row is self.facts.total_row(row.project_id)
+        return next((f for f in self.facts.reported("execution_rate") if f.funds_id == row.id
+                     or (total and not f.funds_id and f.project_id == row.project_id)), None)  # fmt: skip
 
     def _execution_score(self, fig: ReportedFigure) -> None:
         row = self.facts.funds.get(fig.funds_id) if fig.funds_id else self.facts.total_row(fig.project_id)
@@ -716,21 +814,60 @@ class Scorecard:
         p, found = self._owner(fig.project_id)
         if not found:
             return self._cannot(fig, "总分应按单个项目计算")
-        execution = self.execution_value(p)
-        rows = [i.id for i in self.facts.dept.indicators_of(p) if i.level3]
-        value, inputs = self.rows_value(rows)
+        computed = self.national_total(p)
+        if computed.value is None:
+            self._cannot(fig, computed.why, computed.inputs)
+            return self._printed_addition(None, fig, p, computed.execution)
+        checked = self._reconcile(fig, "total_score", computed.formula, computed.inputs, computed.value, total=True)
+        self._printed_addition(checked, fig, p, computed.execution)
+
+    def national_total(self, owner: str | None) -> _Total:
+        """A project's (or the whole department's) recomputed total: its execution score (none when the scheme
+        gives execution no points of its own) + Σ its indicator scores; recorded in ``totals``."""
+        scored = bool(self.scheme.execution_weight)
+        execution = self.execution_value(owner) if scored else Decimal(0)
+        rows = [i for i in self.facts.dept.indicators_of(owner) if i.level3]
+        value, inputs = self.rows_value([i.id for i in rows])
         if execution is None or value is None:
-            return self._cannot(fig, "缺少预算执行得分或指标得分", inputs)
-        self.totals[p] = execution + value
-        checked = self._reconcile(
-            fig,
-            "total_score",
-            "预算执行得分 + Σ 指标得分",
-            [Input("预算执行得分（复算）", execution, "分"), *inputs],
-            self.totals[p],
-            total=True,
-        )
-        self._printed_addition(checked, fig, p, execution)
+            return _Total(None, inputs, "", Decimal(0), "缺少预算执行得分或指标得分")
+        missing = self._missing_points(rows)
+        if missing:
+            return _Total(None, inputs, "", execution, missing)
+        if scored:
+            inputs = [Input("预算执行得分（复算）", execution, "分"), *inputs]
+        self.totals[owner] = execution + value
+        formula = "预算执行得分 + Σ 指标得分" if scored else "Σ 指标得分（评分方案不给预算执行单独计分）"
+        return _Total(self.totals[owner], inputs, formula, execution)
+
+    def _missing_points(self, rows: Sequence[Indicator]) -> str:
+        """Why the rows cannot make a total: some print no 分值 (their scores cannot be recomputed), or their
+        分值 add up to less than the scheme's indicator points (a truncated copy, rows left out); "" when they can."""
+        if any(i.weight is None for i in rows):
+            return "部分指标未印分值，指标得分无法按规则复算，总分只能看原文各项得分相加"
+        points = sum((i.weight or Decimal(0) for i in rows), Decimal(0))
+        if points < self.scheme.indicator_weight:
+            return (f"指标分值合计 {plain(points)} 分，少于评分方案的 {plain(self.scheme.indicator_weight)} 分："
+                    "表中缺少部分指标（如原件截断），总分无法复核")  # fmt: skip
+        return ""
+
+    def unprinted_totals(self) -> None:
+        """The total of each scored owner whose form prints none (a truncated copy, a form without 总分 row):
+        recomputed only (仅复算), so the summary still has a score and a grade."""
+        if self.scheme.mode != "national_project":
+            return
+        printed = {self._owner(f.project_id)[0] for f in self.facts.reported("total_score")}
+        owners: list[str | None] = [p.id for p in self.facts.dept.projects]
+        if self.facts.dept.indicators_of(None):
+            owners.insert(0, None)
+        for owner in owners:
+            if owner in printed:
+                continue
+            computed = self.national_total(owner)
+            if computed.value is not None:
+                label = f"{self._name(owner)} 总分"
+                self.rec.derived(f"total:{owner or 'whole'}", label, "total_score", computed.formula, computed.inputs,
+                                 computed.value, unit="分", places=self.places, note="原文未印总分",
+                                 project_id=owner)  # fmt: skip
 
     def _printed_execution(self, measure: str, project_id: str | None, owner: str | None) -> ReportedFigure | None:
         """The printed execution 分值 or 得分 (``measure``) of a project's total funds row, if the form prints one."""
@@ -739,7 +876,9 @@ class Scorecard:
                      and short((f.section or "").split("/")[0]) in _EXECUTION_SECTIONS
                      and (not f.funds_id or self.facts.funds.get(f.funds_id) is total)), None)  # fmt: skip
 
-    def _printed_addition(self, checked: Figure, fig: ReportedFigure, owner: str | None, execution: Decimal) -> None:
+    def _printed_addition(
+        self, checked: Figure | None, fig: ReportedFigure, owner: str | None, execution: Decimal | None
+    ) -> None:
         """The form's own addition: its printed total against its printed execution score (the recomputed one when
         it prints none) plus its printed indicator scores. Recorded whenever every indicator score is printed; a
         finding only when neither the total's (``checked``) nor the rows' findings state the slip (the printed
@@ -747,20 +886,30 @@ class Scorecard:
         indicators = [i for i in self.facts.dept.indicators_of(owner) if i.level3]
         if fig.number is None or not indicators or any(i.score is None for i in indicators):
             return
+        points = [i.weight for i in indicators]
+        short_rows = None not in points and sum(p or 0 for p in points) < self.scheme.indicator_weight
         printed = self._printed_execution("score", fig.project_id, owner)
+        inputs, formula = [], "Σ 原文指标得分"
         if printed is not None and printed.number is not None:
-            base, name, cell = printed.number, "预算执行得分（原文）", self.facts.reported_cell(printed)
+            base, formula = printed.number, "预算执行得分 + Σ 原文指标得分"
+            inputs.append(Input("预算执行得分（原文）", base, "分", self.facts.reported_cell(printed)))
+        elif self.scheme.execution_weight:
+            if execution is None:
+                return
+            base, formula = execution, "预算执行得分 + Σ 原文指标得分"
+            inputs.append(Input("预算执行得分（复算，原文未印）", base, "分"))
         else:
-            base, name, cell = execution, "预算执行得分（复算，原文未印）", None
+            base = Decimal(0)  # the scheme gives execution no points of its own
         scores = [i.score or Decimal(0) for i in indicators]
-        inputs = [Input(name, base, "分", cell)]
         inputs += [Input(f"{i.level3}得分（原文）", s, "分", self.facts.dept.cell("indicators", i.id, "score"))
                    for i, s in zip(indicators, scores, strict=True)]  # fmt: skip
         value = base + sum(scores, Decimal(0))
-        slip = not (checked.verdict is Verdict.AGREES or _agrees(fig.number, value)
-                    or _agrees(value, self.totals[owner]))  # fmt: skip
+        recomputed = self.totals.get(owner)
+        slip = not ((checked is not None and checked.verdict is Verdict.AGREES) or _agrees(fig.number, value)
+                    or (recomputed is not None and _agrees(value, recomputed)) or short_rows)  # fmt: skip
+        # rows left out (a truncated copy; WEIGHT_MISMATCH says so): the shown scores need not add up to the total
         self.rec.number(f"addup:{fig.id}", f"{_label(fig)}（原文各项得分相加）", "score",  # not a second total
-                        "预算执行得分 + Σ 原文指标得分", inputs, value, fig.value,
+                        formula, inputs, value, fig.value,
                         cell=self.facts.reported_cell(fig), code="SUM_MISMATCH", subject=_label(fig), unit="分",
                         total=True, project_id=fig.project_id, quiet=not slip)  # fmt: skip
 
@@ -823,6 +972,18 @@ class Scorecard:
                     figure_id=fig.id,
                 )
             )
+
+
+def _coefficient(text: str | None) -> Decimal | None:
+    """A printed 得分系数 as a fraction: 100% or 100 → 1, 0.8 → 0.8; None when it is no number."""
+    if not text:
+        return None
+    flat = normalize_text(text).strip().removesuffix("%").removesuffix("％").strip()
+    try:
+        number = parse_decimal(flat)
+    except NumberFormatError:
+        return None
+    return number if number <= 1 and not text.strip().endswith(("%", "％")) else number / 100
 
 
 def _same_words(target: str, actual: str) -> bool:

@@ -222,7 +222,11 @@ def test_indicator_weights_not_summing_to_90_is_a_weight_mismatch(tmp_path: Path
     result = mutated(tmp_path, edits)
     project = "某市知识产权公共服务平台运行项目"
     assert found(result) == Counter({("WEIGHT_MISMATCH", E, project): 1, ("WEIGHT_DEPARTURE", N, "产出"): 1})
-    assert figure(result, "r4").verdict is Verdict.AGREES
+    # 89 of the 90 points: the score of the missing point is unknown, so the total cannot be checked; the form's
+    # own addition (9.20 + Σ printed scores) is recorded and agrees
+    assert figure(result, "r4").verdict is Verdict.CANNOT_CHECK
+    assert "少于评分方案的 90 分" in figure(result, "r4").note
+    assert figure(result, "addup:r4").verdict is Verdict.AGREES
 
 
 def test_other_first_level_weights_totalling_90_are_only_info(tmp_path: Path) -> None:
@@ -253,7 +257,11 @@ def test_zero_budget_makes_the_execution_rate_not_applicable(tmp_path: Path) -> 
     # never 0 % nor 100 %: no rate or score finding at all; what remains is what 0 itself breaks
     over = {("EXECUTION_OVER_BUDGET", W, line): 1 for line in (FUNDS_TOTAL, "本年财政拨款", "上年结转资金", "其他资金")}
     assert found(result) == Counter(
-        {**over, ("COST_BUDGET_MISMATCH", W, "某市知识产权公共服务平台运行项目"): 1}  # ≤120万元 > budget 0
+        {
+            **over,
+            ("COST_BUDGET_MISMATCH", W, "某市知识产权公共服务平台运行项目"): 1,  # ≤120万元 > budget 0
+            ("BUDGET_ADJUSTMENT", N, FUNDS_TOTAL): 1,  # 100.00 at the start of the year, 0 for the year: −100 %
+        }
     )
 
 

@@ -15,7 +15,21 @@ D = Decimal
 
 
 def test_shipped_schemes() -> None:
-    assert available() == ["mof-2020-department", "mof-2020-project", "nanchang-special-fund-2020", "targets-only"]
+    assert available() == [
+        "anhui-project",
+        "chongqing-department",
+        "fujian-department",
+        "guizhou-department",
+        "hubei-guangshui-project",
+        "hubei-project",
+        "hunan-department",
+        "mof-2020-department",
+        "mof-2020-project",
+        "nanchang-special-fund-2020",
+        "targets-only",
+        "yinchuan-project",
+        "yunnan-project",
+    ]
     national = load_scheme("mof-2020-project")
     assert national.execution_weight == 10 and national.execution_cap and national.execution_basis == "budget"
     assert [(s.name, s.weight) for s in national.sections] == [("产出", 50), ("效益", 30), ("满意度", 10)]

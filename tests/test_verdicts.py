@@ -237,3 +237,23 @@ def test_a_form_with_one_figure_checked_is_not_nothing_checked(tmp_path: Path) -
     result = checked(tmp_path, rows + "总分 | < | < | < | < | #100 | #99.5\n")
     assert not [f for f in result.findings if f.code == "NOTHING_CHECKED"]
     assert result.summary()["nothing_checked"] is False
+
+
+def test_nothing_checked_shows_in_the_report_summary_and_on_the_index(tmp_path: Path) -> None:
+    from perfnb.report import Report
+    from perfnb.runner import Entry, write_index
+
+    rows = """产出指标 | 数量指标 | 培训情况 | 完成 | 较好 | #50 | #45
+效益指标 | 社会效益指标 | 效果 | 明显 | 较好 | #30 | #28
+满意度指标 | 服务对象满意度指标 | 满意度 | 高 | 较高 | #10 | #9
+"""
+    checked(tmp_path, rows, funds="")
+    summary = Report.build("d", tmp_path / "raw").summary()
+    assert 'data-field="nothing-checked"' in summary and "没有一个原文数字能复核" in summary
+    counts = {"error": 0, "warning": 1, "info": 0}
+    entries = [Entry("d", True, findings=counts, nothing_checked=True, report="d.html"),
+               Entry("e", True, findings=counts, report="e.html")]  # fmt: skip
+    index = write_index(entries, tmp_path / "rep").read_text(encoding="utf-8")
+    row_d, row_e = index.split('data-dept="d"')[1].split("</tr>")[0], index.split('data-dept="e"')[1].split("</tr>")[0]
+    assert "没有一个原文数字能复核" in row_d and "没有一个原文数字能复核" not in row_e
+    assert "（没有一个原文数字能复核）" in entries[0].line() and "复核）" not in entries[1].line()

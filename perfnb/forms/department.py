@@ -29,8 +29,9 @@ from perfnb.forms.form import (
     split_amount,
 )
 from perfnb.forms.headers import form_map, label_value, normalise
+from perfnb.forms.proposal import propose_scheme
 from perfnb.numbers import NumberFormatError, is_no_value, parse_decimal
-from perfnb.schema import DEFAULT_SCHEMES, TABLES
+from perfnb.schema import TABLES
 
 __all__ = ["REPORT_COLUMNS", "REPORT_FILE", "FormImportError", "Imported", "ReportLine", "build_department"]
 
@@ -49,7 +50,7 @@ _FUND_COLUMNS: Final = ("budget_initial", "budget", "received", "executed")
 _PROJECT_NOTES: Final = (("parent_project", "一级项目"), ("department", "主管部门"), ("period", "实施期限"),
                          ("project_code", "项目编码"))
 _INDICATOR_COLUMNS: Final = ("level1", "level2", "level3", "target_period", "target", "actual", "weight", "score",
-                              "deviation")
+                              "coefficient", "deviation")
 _INDICATOR_NAMES: Final = {"weight": "分值", "score": "得分"}
 _SPACES: Final = re.compile(r"[ \t\u3000]*\n[ \t\u3000]*|[ \t\u3000]{2,}")
 _BARE_NUMBER: Final = re.compile(r"^[-+]?\d[\d,]*(?:\.\d+)?$")
@@ -394,6 +395,10 @@ class _Builder:
         name = next((first.fields[k] for k in ("department_name", "department", "stamp", "unit", "project_name")
                      if k in first.fields), None)  # fmt: skip
         title = first.title.text if first.title else "（表中无标题）"
+        places = [self.region or "", title, *files, *(v.text for f in forms for v in f.fields.values())]
+        proposal = propose_scheme(kind, self.rows, places)
+        if proposal.reason:
+            self.note(first.file, proposal.reason)
         header: dict[str, Any] = {
             "schema_version": 1,
             "id": self.dept_id,
@@ -402,7 +407,7 @@ class _Builder:
             "fiscal_year": year,
             "kind": kind,
             "money_unit": unit,
-            "scheme": DEFAULT_SCHEMES[kind],
+            "scheme": proposal.scheme,
             "source": {
                 "file": "；".join(files),
                 "title": _clean(title),

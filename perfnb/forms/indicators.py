@@ -27,8 +27,8 @@ _ACTUAL_ENDINGS: Final = ("实际完成值", "实际值", "完成值")
 _NO_VALUE: Final = NO_VALUE_MARKS | {"无"}
 _VALUES: Final = ("level3", "target", "actual", "weight", "score")
 _FIGURES: Final = _VALUES[1:]
-_COLUMN_ORDER: Final = ("level1", "level2", "level3", "target_period", "target", "actual", "weight", "score", "review",
-                        "deviation", "method")  # fmt: skip
+_COLUMN_ORDER: Final = ("level1", "level2", "level3", "target_period", "target", "actual", "weight", "score",
+                        "coefficient", "review", "deviation", "method")  # fmt: skip
 _BLANK_LEVEL1: Final = "一级指标一栏为空：按二级指标的类别推定一级指标（如 数量指标 → 产出指标）"
 _ONE_LEVEL: Final = f"表中的指标没有一级、二级分类：一级指标填为“{INDICATORS}”"
 _HEADER_LENGTH: Final = 16  # a longer text holding 原因 is a reason itself, not a column header
