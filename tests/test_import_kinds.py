@@ -908,3 +908,44 @@ def test_sichuan_layout_labels_grade_sentence_and_own_funds(tmp_path: Path) -> N
     ignored = {r["原文"]: r["说明"] for r in report(result.folder) if r["结果"] == "未导入"}
     assert "占位" in ignored["指标1：/"] and "占位" in ignored["…"]
     assert "评价结论 | 完成安可设备购买并支付资金。" in ignored  # a sentence is listed, never read as a grade
+
+
+def test_a_closing_total_below_a_subtotal_and_a_numbered_sibling(tmp_path: Path) -> None:
+    """福建 宁德: 财政资金小计 (① 项目支出 ② 基本支出), then 2.单位其它收入, then 合 计 = 小计 + 2.: the 小计 and
+    the numbered row are the closing total's parts (issue 15: no SUM_MISMATCH against a 资金来源 of 0)."""
+    form = """
+部门整体支出绩效自评表 | < | < | < | <
+（2020年度） | < | < | < | <
+部门（单位）名称 | 某市地震局 | < | < | <
+财政资金（万元） | 资金结构 | 年初预算数 | 全年预算数 | 全年执行数
+^ | 财政资金小计 | #130.54 | #188.61 | #188.45
+^ | ① 项目支出 | #30 | #30 | #30
+^ | ② 基本支出 | #100.54 | #158.61 | #158.45
+^ | 2.单位其它收入 | #5 | #5 | #4
+^ | 合 计 | #135.54 | #193.61 | #192.45
+年度总体目标 | 完成任务
+一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分
+产出指标 | 数量指标 | 检查次数 | ≥9个 | 9个 | #6 | #6
+"""
+    result = imp(tmp_path, form)
+    funds = {r["line"]: r for r in rows(result.folder, "funds.csv")}
+    closing = funds["合 计"]["id"]
+    assert funds["财政资金小计"]["parent"] == closing and funds["2.单位其它收入"]["parent"] == closing
+    assert funds["① 项目支出"]["parent"] == funds["财政资金小计"]["id"]
+    checked = check_department(load_department("d", tmp_path / "raw").department)  # type: ignore[arg-type]
+    assert not [f for f in checked.findings if f.code == "SUM_MISMATCH"]
+
+
+def test_a_second_total_that_is_not_the_sum_stays_a_total_of_its_own(tmp_path: Path) -> None:
+    form = """
+部门整体支出绩效自评表 | < | < | < | <
+（2020年度） | < | < | < | <
+部门（单位）名称 | 某局 | < | < | <
+财政资金（万元） | 资金结构 | 年初预算数 | 全年预算数 | 全年执行数
+^ | 财政资金小计 | #100 | #100 | #90
+^ | 2.单位其它收入 | #5 | #5 | #4
+^ | 合 计 | #120 | #120 | #110
+"""
+    result = imp(tmp_path, form)
+    funds = {r["line"]: r for r in rows(result.folder, "funds.csv")}
+    assert funds["财政资金小计"]["parent"] == ""

@@ -273,6 +273,8 @@ class _Builder:
             return _clean(re.split(r"[:：]", fund.line.text.strip())[0])  # 资金来源：（1）财政拨款 → 资金来源
         if line.role == "requested":
             return "预算申报"
+        if line.role == "total" and parent is not None and not line.horizon:
+            return "资金来源"  # a total that is a part of a closing total (财政资金小计 under 合 计)
         if line.role == "total":
             return "实施期" if line.horizon else ""
         if line.role == "subtotal":

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from itertools import pairwise
 from typing import Final
 
 from perfnb.errors import PerfnbError
@@ -56,6 +57,7 @@ class FundsBlock(Cells):
             self._sideways()
         self._funds_pairs(block_labels)
         self._parents()
+        self._closing_total()
         self._inline_columns()
 
     def _lines_as_columns(self, header: int, col_of: dict[int, str]) -> bool:
@@ -434,6 +436,29 @@ class FundsBlock(Cells):
                 continue
             row.parent = last_sub.get(row.column, total)
 
+    def _closing_total(self) -> None:
+        """A block closed by a total (合 计) below another total of its column (财政资金小计 ① 项目支出 ② 基本支出,
+        then 2.单位其它收入, then 合 计): when the closing total is, column by column, the earlier total plus the
+        来源 rows filed under it, those rows and the earlier total are its parts (福建 宁德)."""
+        rows, lines = self.out.funds, self.map.funds.rows
+        totals = [i for i, f in enumerate(rows) if lines[f.key].role == "total" and not lines[f.key].horizon]
+        for first, close in pairwise(totals):
+            if rows[first].column != rows[close].column or rows[close].parent is not None:
+                continue
+            after = [i for i in range(first + 1, close)
+                     if rows[i].parent == first and lines[rows[i].key].side == "来源"]  # fmt: skip
+            columns = [c for c in _AMOUNTS if c in rows[first].values and c in rows[close].values]
+            try:
+                added = {c: _amount(rows[first], c) + sum((_amount(rows[i], c) for i in after), Decimal(0))
+                         for c in columns}  # fmt: skip
+                fits = bool(columns) and all(_amount(rows[close], c) == added[c] for c in columns)
+            except PerfnbError:
+                continue
+            if fits:
+                rows[first].parent = close
+                for i in after:
+                    rows[i].parent = close
+
     def _inline_columns(self) -> None:
         """Parts written as ``一般公共预算：2,200.00`` under a heading (按收入性质分：) say neither their column nor
         carry a heading amount: the heading becomes their group, they are parts of the total, and their amounts
@@ -484,6 +509,12 @@ class FundsBlock(Cells):
             why = f"合计 {added} 与{total.line.text}的{printed} 都不相同，按{_AMOUNTS[column]}导入，请核对"
         for p in parts:
             p.assumed = f"标签和金额写在同一格，没有列名：这一组{why}"
+
+
+def _amount(row: FundRow, column: str) -> Decimal:
+    """A funds row's printed amount in ``column`` (0 when blank); PerfnbError when it is no number."""
+    value = row.values.get(column)
+    return parse_decimal(split_amount(value.text)[0]) if value is not None and value.text.strip() else Decimal(0)
 
 
 def _heading(text: str) -> str:
