@@ -282,3 +282,10 @@ def test_the_scheme_format_guide_names_every_field() -> None:
     example = guide.split("```yaml\n", 1)[1].split("```", 1)[0]
     scheme = _parse(example, "docs/schemes.md")
     assert (scheme.execution_weight, scheme.indicator_weight, scheme.fixed_weights) == (20, 80, True)
+
+
+def test_national_department_w07_when_the_form_names_no_province_it_knows(tmp_path: Path) -> None:
+    """衡山县贯塘乡 names no city a scheme lists: the national whole-department scheme, whose 10 points fit."""
+    result, said = golden(tmp_path, "W07")
+    assert "mof-2020-department" in said and "预算执行分值 10 分与之相符" in said
+    assert fig(result, "r-1").verdict is Verdict.AGREES and fig(result, "r-3").verdict is Verdict.AGREES

@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given
+from hypothesis import strategies as st
 
 from perfnb import load
 from perfnb.cli import cli
@@ -257,3 +259,23 @@ def test_nothing_checked_shows_in_the_report_summary_and_on_the_index(tmp_path: 
     row_d, row_e = index.split('data-dept="d"')[1].split("</tr>")[0], index.split('data-dept="e"')[1].split("</tr>")[0]
     assert "没有一个原文数字能复核" in row_d and "没有一个原文数字能复核" not in row_e
     assert "（没有一个原文数字能复核）" in entries[0].line() and "复核）" not in entries[1].line()
+
+
+# --- §9 half-up everywhere ----------------------------------------------------------------------------
+
+
+def test_the_unspent_share_is_rounded_half_up(tmp_path: Path) -> None:
+    """(800 − 639) / 800 = 20.125 %: 20.13 half-up (half-even would print 20.12)."""
+    funds = "^ | 年度资金总额 | #800 | #800 | #639 | #10 | 79.88% | #7.99\n"
+    rows = "产出指标 | 数量指标 | 培训人数 | ≥100人 | 120人 | #30 | #30\n" + QUALITY + REST
+    result = checked(tmp_path, rows, funds)
+    (low,) = [f for f in result.findings if f.code == "LOW_EXECUTION"]
+    assert low.recomputed == "20.13" and "20.13%" in low.message
+
+
+@given(st.decimals(min_value=Decimal("0.03"), max_value=Decimal("1.5"), places=4))
+def test_any_fraction_is_read_as_a_fraction_of_its_percentage(fraction: Decimal) -> None:
+    from perfnb.reconcile import _printed_as_fraction
+
+    assert _printed_as_fraction(str(fraction), fraction * 100)
+    assert not _printed_as_fraction(str(fraction * 100), fraction * 100)  # printed as a percentage: as is
