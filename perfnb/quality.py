@@ -158,6 +158,8 @@ def _category(level1: str, level2: str | None) -> tuple[str, str]:
     """The (level 1, level 2) category of an indicator, normalised (``("产出", "数量")``)."""
     l1_raw, l2_raw = short(level1), short(level2)
     l1 = next((canon for word, canon in LEVEL1_WORDS if word in l1_raw), l1_raw)
+    if l1 == EFFECT and "满意" in l2_raw:
+        l1 = SATISFACTION  # 效益指标 / 服务对象满意度指标: older templates file satisfaction under 效益
     l2 = next((canon for word, canon in LEVEL2_WORDS.get(l1, ()) if word in l2_raw), l2_raw)
     return l1, l2
 

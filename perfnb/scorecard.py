@@ -583,6 +583,10 @@ class Scorecard:
                              Input("方案预算执行分值", self.scheme.execution_weight or Decimal(0), "分")],
                             self.scheme.indicator_weight, code="WEIGHT_MISMATCH")  # fmt: skip
             return True
+        scheme_section = self.scheme.section(path)
+        fixed = scheme_section is not None and scheme_section.weight is not None  # checked against the scheme
+        if rows and not total and not whole and not fixed and all(i.weight is None for i in rows):
+            return self._category_scores(fig, rows)
         if not complete:
             return False
         inputs = [Input(f"{i.level3}分值", i.weight, "分", self.facts.dept.cell("indicators", i.id, "weight"))
@@ -599,6 +603,24 @@ class Scorecard:
             value += w
             formula = "预算执行分值 + Σ 各三级指标分值"
         self._reconcile(fig, "weight", formula, inputs, value, code="WEIGHT_MISMATCH")
+        return True
+
+    def _category_scores(self, fig: ReportedFigure, rows: list[Indicator]) -> bool:
+        """A category's printed 分值 whose rows print none (湖北: 产出指标（40分）): not checkable, but its rows'
+        printed scores must not add up to more (SCORE_OVER_WEIGHT)."""
+        scores = [i.score for i in rows if i.score is not None]
+        added = sum(scores, Decimal(0))
+        why = "该类别各行未印分值，分值无法核对"
+        if scores:
+            over = fig.number is not None and added > fig.number
+            why += f"；原文各行得分合计 {plain(added)} 分，" + ("超过该分值" if over else "不超过该分值")
+        inputs = [Input(f"{i.level3}得分（原文）", i.score, "分", self.facts.dept.cell("indicators", i.id, "score"))
+                  for i in rows if i.score is not None]  # fmt: skip
+        self._cannot(fig, why, inputs)
+        if fig.number is not None and added > fig.number:
+            self.rec.add(finding("SCORE_OVER_WEIGHT", _label(fig), f"{_label(fig)}：{why}（{plain(fig.number)} 分）",
+                                 cell=self.facts.reported_cell(fig), reported=fig.value, recomputed=plain(added),
+                                 project_id=fig.project_id))  # fmt: skip
         return True
 
     def _section(self, fig: ReportedFigure) -> None:
@@ -935,13 +957,28 @@ class Scorecard:
         """The grade of the document's recomputed total."""
         return self.grade_for(self.total)
 
+    def _printed_total(self, project_id: str | None) -> ReportedFigure | None:
+        """The printed total a grade row refers to: its project's, else the document's own or only one."""
+        printed = list(self.facts.reported("total_score"))
+        same = [f for f in printed if f.project_id == project_id]
+        return same[0] if same else (printed[0] if project_id is None and len(printed) == 1 else None)
+
     def _grade(self, fig: ReportedFigure) -> None:
         cell = self.facts.reported_cell(fig)
-        total = self.total_of(fig.project_id)
+        if not self.scheme.grades:
+            return self._cannot(fig, f"评分方案 {self.scheme.name} 没有等级档次")
+        total, inputs = self.total_of(fig.project_id), []
+        if total is None:  # the total cannot be recomputed (rows print no 分值): grade the printed one, and say so
+            printed = self._printed_total(fig.project_id)
+            if printed is None or printed.number is None:
+                return self._cannot(fig, "总分无法复算，原文也没有印总分")
+            total = printed.number
+            cell_total = self.facts.reported_cell(printed)
+            inputs.append(Input("总分（原文；无法复算，按原文总分定等级）", total, "分", cell_total))
+        else:
+            inputs.append(Input("总分（复算）", self.round(total), "分"))
         grade = self.grade_for(total)
-        if grade is None or total is None:
-            return self._cannot(fig, "没有可用的总分或评分方案没有等级档次")
-        inputs = [Input("总分（复算）", self.round(total), "分")]
+        assert grade is not None
         bands = "；".join(f"{b.grade} {'≥' if b.inclusive else '>'} {plain(b.minimum)}" for b in self.scheme.grades)
         same = names_grade(fig.value, grade, self.scheme.grades)
         verdict = Verdict.AGREES if same else Verdict.DIFFERS

@@ -289,3 +289,46 @@ def test_national_department_w07_when_the_form_names_no_province_it_knows(tmp_pa
     result, said = golden(tmp_path, "W07")
     assert "mof-2020-department" in said and "预算执行分值 10 分与之相符" in said
     assert fig(result, "r-1").verdict is Verdict.AGREES and fig(result, "r-3").verdict is Verdict.AGREES
+
+
+HUBEI = """
+单位名称 | 某镇人民政府 | < | < | < | < | < | < | < | <
+预算执行情况（万元）\\n（20分） | 预算数（A） | < | 执行数（B） | < | 执行率（B/A） | < | 得分\\n（20分*执行率） | < | <
+部门整体支出总额 | 100 | < | 100 | < | 100% | < | 20 | < | <
+年度目标1：（80分） | 改善环境 | < | < | < | < | < | < | < | <
+年度绩效指标 | 一级指标 | 二级指标 | 三级指标 | < | 年初目标值（A） | < | 实际完成值（B） | < | 得分
+^ | 产出指标（40分） | 数量指标 | 办结案件 | < | 168起 | < | 168起 | < | {a}
+^ | ^ | 数量指标 | 拆除违建 | < | 32座 | < | 32座 | < | {b}
+^ | 效益指标（30分） | 社会效益指标 | 改善人居环境 | < | 有效改善 | < | 有效改善 | < | 30
+^ | 满意度指标（10分） | 群众满意度指标 | 群众满意度 | < | ≧90% | < | 95% | < | 10
+总分 | < | < | < | < | < | < | < | < | {total}
+评价等级 | 优秀 | < | < | < | < | < | < | < | <
+"""
+
+
+def hubei_form(tmp_path: Path, a: str, b: str, total: str) -> CheckResult:
+    from tests.forms.sheet import Sheet, write_xlsx
+
+    sheet = Sheet("自评表", HUBEI.format(a=a, b=b, total=total), before=("单位名称：某镇政府　填报日期：2021.5.18",))
+    import_forms([write_xlsx(tmp_path / "hubei.xlsx", [sheet])], "d", tmp_path / "raw", year=2020)
+    return check_department(load("d", tmp_path / "raw"))
+
+
+def test_hubei_grade_on_the_printed_total_when_rows_print_no_points(tmp_path: Path) -> None:
+    """The rows print no 分值: the total cannot be rescored, so 优秀 is checked against the printed 100 (its own
+    addition 20 + 80 agrees) and says so; 产出指标（40分） cannot be checked, its rows' 40 do not exceed it."""
+    result = hubei_form(tmp_path, "20", "20", "100")
+    assert result.department.header.scheme == "hubei-project"
+    (grade,) = [f for f in result.figures if f.measure == "grade"]
+    assert (grade.recomputed, grade.verdict) == ("优", Verdict.AGREES)
+    assert "按原文总分定等级" in grade.inputs[0].name
+    (output,) = [f for f in result.figures if f.label.endswith("产出指标分值")]
+    assert output.verdict is Verdict.CANNOT_CHECK and "各行未印分值" in output.note and "不超过" in output.note
+    assert not [f for f in result.findings if f.severity is E]
+
+
+def test_hubei_rows_scoring_above_their_category(tmp_path: Path) -> None:
+    result = hubei_form(tmp_path, "25", "20", "105")
+    codes = Counter(f.code for f in result.findings if f.severity is E)
+    assert codes["SCORE_OVER_WEIGHT"] == 1  # 25 + 20 = 45 under 产出指标（40分）
+    assert codes["TOTAL_OVER_MAXIMUM"] == 1

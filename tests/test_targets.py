@@ -248,7 +248,7 @@ def test_square_metre_symbol(text: str) -> None:
 
 @pytest.mark.parametrize(
     ("text", "unit"),
-    [("5樘", "樘"), ("≥3艘", "艘"), ("≥5次/年", "次/年"), ("≤2.5公斤", "公斤")],
+    [("5樘", "樘"), ("≥3垛", "垛"), ("≥5次/年", "次/年"), ("≤2.5担", "担")],
 )
 def test_unknown_unit_warns_but_keeps_number(text: str, unit: str) -> None:
     got = _parse(text)
@@ -757,3 +757,8 @@ def test_count_units_seen_on_real_forms_are_known(raw: str) -> None:
     parsed = parse_value(raw)
     assert parsed.kind is ValueKind.QUANTITY and parsed.warning is None, parsed.warning
 
+
+
+@pytest.mark.parametrize("text", ["≥6艘", "≤2.5公斤", "≥3架", "≥20箱"])
+def test_ordinary_units_need_no_warning(text: str) -> None:
+    assert _parse(text).warning is None

@@ -279,3 +279,12 @@ def test_any_fraction_is_read_as_a_fraction_of_its_percentage(fraction: Decimal)
 
     assert _printed_as_fraction(str(fraction), fraction * 100)
     assert not _printed_as_fraction(str(fraction * 100), fraction * 100)  # printed as a percentage: as is
+
+
+def test_satisfaction_filed_under_benefit_is_no_empty_category(tmp_path: Path) -> None:
+    """Older templates put 服务对象满意度指标 under 效益指标: 满意度 is not missing."""
+    rows = "产出指标 | 数量指标 | 培训人数 | ≥100人 | 120人 | #30 | #30\n" + QUALITY
+    rows += "效益指标 | 社会效益指标 | 覆盖率 | ≥90% | 95% | #30 | #30\n"
+    rows += "效益指标 | 服务对象满意度指标 | 满意度 | ≥90% | 92% | #10 | #10\n"
+    result = checked(tmp_path, rows + "总分 | < | < | < | < | #100 | #99.5\n")
+    assert not [f for f in result.findings if f.code == "EMPTY_CATEGORY"]

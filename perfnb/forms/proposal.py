@@ -127,6 +127,7 @@ def _fit(scheme: Scheme, seen: _Evidence) -> tuple[int, list[str]] | None:
         reasons.append(f"表中写有“{place}”")
     elif scheme.region:
         strength -= 1  # a province's scheme for a form that does not name the province: only when nothing else fits
+        reasons.append(f"表中没有写“{scheme.region[0]}”等该方案的地区，按分值判断")
     return strength, reasons
 
 
