@@ -247,10 +247,13 @@ def test_other_first_level_weights_totalling_90_are_only_info(tmp_path: Path) ->
 def test_zero_budget_makes_the_execution_rate_not_applicable(tmp_path: Path) -> None:
     zero = {("funds.csv", f, "budget"): "0" for f in ("f-p1", "f-p1-cur", "f-p1-prev", "f-p1-other")}
     result = mutated(tmp_path, zero)
-    for fid in ("r1", "r3", "r4", "r5"):
+    for fid in ("r1", "r3", "r4"):
         fig = figure(result, fid)
         assert fig.verdict is Verdict.CANNOT_CHECK, fid
         assert fig.recomputed is None, fid
+    grade = figure(result, "r5")  # the printed 95.03 is 优, as printed: graded on the printed total, and said so
+    assert (grade.recomputed, grade.verdict) == ("优", Verdict.AGREES)
+    assert "按原文总分定等级" in grade.inputs[0].name
     assert "不适用" in figure(result, "r1").note
     assert "不适用" in figure(result, "r3").note
     assert result.total is None and result.grade is None
