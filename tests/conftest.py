@@ -1,10 +1,16 @@
-"""Shared fixtures: copies of the seed departments and a CSV → xlsx converter."""
+"""Shared fixtures: copies of the seed departments and a CSV → xlsx converter.
+
+Tests never read ``data/raw`` itself, where a user's own departments live beside the seeds: ``RAW`` is a copy
+of the four seeds made once per test session (issue 16: ``perfnb new`` in data/raw must not break the suite).
+"""
 
 from __future__ import annotations
 
+import atexit
 import csv
 import re
 import shutil
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -14,8 +20,20 @@ import pytest
 from perfnb.schema import TABLES
 
 ROOT = Path(__file__).resolve().parent.parent
-RAW = ROOT / "data" / "raw"
+REPO_RAW = ROOT / "data" / "raw"  # the repository's seeds and format guide: only copied or compared, never run on
 SEEDS = ("binhai-ip-2025", "gzkfq-ip-2025", "nanchang-ip-fund-2020", "nantong-ipc-2025")
+
+
+def _seed_copy() -> Path:
+    """The four seeds copied into a fresh folder for this session (removed at exit)."""
+    base = Path(tempfile.mkdtemp(prefix="perfnb-seeds-"))
+    atexit.register(shutil.rmtree, base, True)
+    for name in SEEDS:
+        shutil.copytree(REPO_RAW / name, base / "raw" / name)
+    return base / "raw"
+
+
+RAW = _seed_copy()
 _NUMBER = re.compile(r"^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$")
 
 

@@ -17,6 +17,7 @@ import pytest
 from PIL import Image
 
 from perfnb.runner import RunSettings, run
+from tests.conftest import RAW
 
 ROOT = Path(__file__).resolve().parent.parent
 DEPT = "nanchang-ip-fund-2020"
@@ -66,7 +67,7 @@ def reports(browser: str, tmp_path_factory: pytest.TempPathFactory) -> Path:
     its parameters against the working directory)."""
     tmp = tmp_path_factory.mktemp("browser")
     settings = RunSettings(
-        data_dir=ROOT / "data" / "raw",
+        data_dir=RAW,
         processed_dir=tmp / "processed",
         reports_dir=tmp / "reports",
         notebook=ROOT / "notebooks" / "department_audit.ipynb",

@@ -14,7 +14,7 @@ from click.testing import CliRunner
 from perfnb.cli import cli
 from perfnb.load import load_department
 from perfnb.schemadoc import render
-from tests.conftest import RAW, ROOT, SEEDS
+from tests.conftest import RAW, REPO_RAW, ROOT, SEEDS
 
 
 def run(*args: str) -> tuple[int, str]:
@@ -118,7 +118,7 @@ def test_schema_command_prints_the_guide() -> None:
 
 
 def test_committed_format_guide_is_current() -> None:
-    assert (RAW / "README.md").read_text(encoding="utf-8") == render(), "run `make docs`"
+    assert (REPO_RAW / "README.md").read_text(encoding="utf-8") == render(), "run `make docs`"
 
 
 def test_check_writes_three_files_per_department(tmp_path: Path) -> None:

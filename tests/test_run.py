@@ -16,9 +16,9 @@ from click.testing import CliRunner
 
 from perfnb.cli import cli
 from perfnb.runner import Entry, RunSettings, run
+from tests.conftest import RAW  # the seeds, copied: never the user's data/raw
 
 ROOT = Path(__file__).resolve().parent.parent
-RAW = ROOT / "data" / "raw"
 NOTEBOOK = ROOT / "notebooks" / "department_audit.ipynb"
 SEEDS = ("binhai-ip-2025", "gzkfq-ip-2025", "nanchang-ip-fund-2020", "nantong-ipc-2025")
 
@@ -47,7 +47,7 @@ RAW_BEFORE: dict[str, str] = {}
 
 @pytest.fixture(scope="module")
 def seeds(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[Entry]]:
-    """The four seeds run from data/raw itself (which must stay untouched) into a temporary folder."""
+    """The four seeds run from their data folder (which must stay untouched) into a temporary folder."""
     base = tmp_path_factory.mktemp("seeds")
     RAW_BEFORE.update(_tree_hash(RAW))
     entries = run(None, _settings(base, RAW), jobs=2)
