@@ -1,8 +1,12 @@
-# perfnb — every target bootstraps .venv from the pinned requirements.lock first.
+# perfnb — every target bootstraps .venv from the pinned locks first: `make reports` / `make validate` only what a
+# run needs (requirements-run.lock), the other targets everything (requirements.lock: tests, JupyterLab, Dask, lint).
 PYTHON ?= $(shell command -v python3.11 2>/dev/null || command -v python3)
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
+RUN_STAMP := $(VENV)/.run-stamp
+# JupyterLab refuses to start as root (the usual user in a container) unless told it may.
+LAB_ROOT := $(shell [ "$$(id -u 2>/dev/null)" = 0 ] && echo --allow-root)
 
 .DEFAULT_GOAL := help
 JOBS   ?= $(shell nproc 2>/dev/null || echo 1)
@@ -12,22 +16,26 @@ JOBS   ?= $(shell nproc 2>/dev/null || echo 1)
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-9s %s\n", $$1, $$2}'
 
-$(STAMP): pyproject.toml requirements.lock
+$(RUN_STAMP): pyproject.toml requirements-run.lock
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' || \
 	  { echo "perfnb needs Python 3.11 or newer; set PYTHON=/path/to/python3.11"; exit 1; }
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-run.lock
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e . 2>/dev/null \
 	  || $(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	@touch $(RUN_STAMP)
+
+$(STAMP): $(RUN_STAMP) requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
 	@touch $(STAMP)
 
-reports: $(STAMP) ## Check every department in data/raw and write reports/ (one HTML report each, and an index)
+reports: $(RUN_STAMP) ## Check every department in data/raw and write reports/ (one HTML report each, and an index)
 	$(BIN)/perfnb run --all --jobs $(JOBS)
 
 lab: $(STAMP) ## Open the audit notebook in JupyterLab (the interactive path)
-	$(BIN)/jupyter lab notebooks/department_audit.ipynb
+	$(BIN)/jupyter lab $(LAB_ROOT) notebooks/department_audit.ipynb
 
-validate: $(STAMP) ## Validate every department in data/raw (no outputs)
+validate: $(RUN_STAMP) ## Validate every department in data/raw (no outputs)
 	$(BIN)/perfnb validate
 
 test: $(STAMP) ## Run the whole test suite
@@ -41,7 +49,7 @@ bench: $(STAMP) ## Time perfnb against papermill CLI + nbconvert CLI on syntheti
 	$(BIN)/python bench/bench.py $(BENCH_ARGS)
 
 lint: $(STAMP) ## Lint and type-check the package
-	$(BIN)/ruff check perfnb tests bench
+	$(BIN)/ruff check perfnb tests bench scripts
 	$(BIN)/mypy
 
 docs: $(STAMP) ## Regenerate data/raw/README.md from the schema
@@ -51,6 +59,8 @@ lock: ## Re-pin requirements.lock from pyproject.toml (needs network)
 	$(PYTHON) -m pip install --quiet uv
 	$(PYTHON) -m uv pip compile pyproject.toml --extra test --extra dev --extra lab --extra dask --python-version 3.11 \
 	  --no-header --no-annotate -o requirements.lock
+	$(MAKE) $(STAMP)
+	$(BIN)/python scripts/runlock.py > requirements-run.lock
 
 clean: ## Remove .venv and caches (never data/raw)
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis

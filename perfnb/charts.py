@@ -24,7 +24,7 @@ from matplotlib.ticker import FuncFormatter
 from perfnb.errors import PerfnbError
 from perfnb.numbers import round_half_up
 
-__all__ = ["Bar", "ChartError", "bar_chart", "cjk_font", "grouped_bar_chart"]
+__all__ = ["Bar", "ChartError", "bar_chart", "cjk_font", "grouped_bar_chart", "number_text"]
 
 FONT_FILE = "NotoSansCJKsc-Regular.otf"
 COLOURS = ("#4e79a7", "#f28e2b", "#59a14f", "#e15759")
@@ -94,9 +94,10 @@ def _shorten(label: str, width: int = 22) -> str:
 def grouped_bar_chart(
     title: str, labels: Sequence[str], series: Sequence[tuple[str, Sequence[Decimal | None]]], unit: str
 ) -> str:
-    """Horizontal bars, one group per label and one bar per series (e.g. 预算 / 到位 / 执行)."""
+    """Horizontal bars, one group per label and one bar per series (e.g. 预算 / 到位 / 执行); the legend
+    is drawn below the plot area, outside it, so it never covers a bar or a value label."""
     with matplotlib.rc_context(_style()):
-        fig = MplFigure(figsize=(8, _height(len(labels) * (0.35 + 0.3 * len(series)))))
+        fig = MplFigure(figsize=(8, _height(len(labels) * (0.35 + 0.3 * len(series)) + 0.6)), layout="constrained")
         ax = fig.subplots()
         n = max(1, len(series))
         step = 0.8 / n
@@ -104,14 +105,15 @@ def grouped_bar_chart(
             ys = [i + (k - (n - 1) / 2) * step for i in range(len(labels))]
             xs = [float(v) if v is not None else 0.0 for v in values]
             bars = ax.barh(ys, xs, height=step * 0.9, label=name, color=COLOURS[k % len(COLOURS)])
-            ax.bar_label(bars, labels=[_number(v) for v in values], padding=2, fontsize=8)
+            ax.bar_label(bars, labels=[number_text(v) for v in values], padding=2, fontsize=8)
         ax.set_yticks(range(len(labels)), [_shorten(label, 24) for label in labels], fontsize=8)
         ax.invert_yaxis()
         ax.xaxis.set_major_formatter(_THOUSANDS)
         ax.set_xlabel(unit)
         ax.set_title(title, loc="left")
         ax.margins(x=0.15)
-        ax.legend(loc="lower right", frameon=False, fontsize=8)
+        # below the plot area, never over a bar or its value label
+        fig.legend(loc="outside lower center", ncols=n, frameon=False, fontsize=8)
         return _svg(fig)
 
 
@@ -135,8 +137,11 @@ def bar_chart(title: str, bars: Sequence[Bar], unit: str, *, reference: Decimal 
         return _svg(fig)
 
 
-def _number(value: Decimal | None) -> str:
+def number_text(value: Decimal | None) -> str:
     """A bar's label: the value half-up to 2 places, thousands separated."""
     if value is None:
         return "—"
     return f"{round_half_up(value, 2):,f}"
+
+
+_number = number_text  # the name tests and older callers use

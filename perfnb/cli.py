@@ -6,12 +6,15 @@ Exit codes: 0 ok, 1 data problems (an invalid department), 2 usage errors.
 from __future__ import annotations
 
 import sys
+import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
 
 from perfnb import __version__
-from perfnb.errors import PerfnbError, printable
+from perfnb.errors import PerfnbError, PerfnbWarning, printable
 from perfnb.load import LoadResult, validate
 from perfnb.runner import DEFAULT_PROCESSED_DIR, Entry
 from perfnb.schema import DOC_KINDS
@@ -80,11 +83,13 @@ def _summary(result: LoadResult) -> str:
 def check_cmd(departments: tuple[str, ...], data_dir: Path, processed_dir: Path, jobs: int) -> None:
     """Validate, recompute and reconcile departments (all when none is named) and write their results."""
     from perfnb.outputs import output_lock
+    from perfnb.paths import check_output_dirs
     from perfnb.runner import check_all
 
     lines: list[str] = []
     failed = 0
     try:
+        check_output_dirs(data_dir, processed_dir)  # before the lock creates anything
         with output_lock(processed_dir):
             for checked in check_all(list(departments) or None, data_dir, processed_dir, jobs=jobs):
                 for message in checked.messages:
@@ -115,18 +120,20 @@ def check_cmd(departments: tuple[str, ...], data_dir: Path, processed_dir: Path,
               help="Where results and the executed notebooks are written, one folder per department.")
 @click.option("--reports-dir", type=click.Path(file_okay=False, path_type=Path), default=Path("reports"),
               show_default=True, envvar="PERFNB_REPORTS_DIR", help="Where the HTML reports and the index are written.")
-@click.option("--notebook", type=click.Path(dir_okay=False, path_type=Path),
-              default=Path("notebooks/department_audit.ipynb"), show_default=True,
-              help="The parameterized audit notebook to execute for each department.")
+@click.option("--notebook", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="The parameterized audit notebook to execute for each department "
+                   "[default: the one shipped with perfnb, notebooks/department_audit.ipynb].")
 def run_cmd(departments: tuple[str, ...], run_all: bool, jobs: int, force: bool, executor: str,
-            scheduler: str | None, data_dir: Path, processed_dir: Path, reports_dir: Path, notebook: Path) -> None:
+            scheduler: str | None, data_dir: Path, processed_dir: Path, reports_dir: Path,
+            notebook: Path | None) -> None:  # fmt: skip
     """Check departments, execute the audit notebook for each and write HTML reports and the index."""
-    from perfnb.runner import RunSettings, run
+    from perfnb.runner import DEFAULT_NOTEBOOK, RunSettings, run
 
     if bool(departments) == run_all:
         raise click.UsageError("请给出部门编号，或用 --all 运行全部部门（二者选一）")
-    settings = RunSettings(data_dir, processed_dir, reports_dir, notebook, force, executor, scheduler)
-    with _Progress() as progress:
+    settings = RunSettings(data_dir, processed_dir, reports_dir, notebook or DEFAULT_NOTEBOOK, force, executor,
+                           scheduler)  # fmt: skip
+    with _Progress() as progress, _warnings_printed():
         try:
             entries = run(list(departments) or None, settings, jobs=jobs, on_done=progress.done)
         except PerfnbError as exc:
@@ -135,8 +142,25 @@ def run_cmd(departments: tuple[str, ...], run_all: bool, jobs: int, force: bool,
         click.echo(entry.line())
     failed = sum(not e.ok for e in entries)
     index = reports_dir / "index.html"
-    click.echo(f"共 {len(entries)} 个部门：{len(entries) - failed} 个完成，{failed} 个失败；索引 {index}")
+    where = f"；索引 {index}" if index.is_file() else "；没有写任何文件"
+    click.echo(f"共 {len(entries)} 个部门：{len(entries) - failed} 个完成，{failed} 个失败{where}")
     sys.exit(1 if failed else 0)
+
+
+@contextmanager
+def _warnings_printed() -> Iterator[None]:
+    """perfnb's warnings (e.g. a run.json it ignored) as ``[警告]`` lines, once each; other warnings as usual."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", PerfnbWarning)
+        try:
+            yield
+        finally:
+            ours = [w for w in caught if issubclass(w.category, PerfnbWarning)]
+            others = [w for w in caught if not issubclass(w.category, PerfnbWarning)]
+    for w in others:
+        warnings.showwarning(w.message, w.category, w.filename, w.lineno)
+    for message in dict.fromkeys(str(w.message) for w in ours):
+        click.echo(f"[警告] {printable(message, 300)}")
 
 
 class _Progress:

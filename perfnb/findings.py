@@ -60,7 +60,7 @@ CODES: Final[dict[str, Code]] = {
     "UNIT_MISMATCH": Code(W, "单位与指标不符"),
     "VALUE_OUT_OF_RANGE": Code(W, "指标值超出合理范围"),
     "TARGET_CONFLICT": Code(W, "目标文字中的数量与指标表不一致"),
-    "EMPTY_CATEGORY": Code(W, "必填的指标类别为空"),
+    "EMPTY_CATEGORY": Code(W, "指标类别为空"),
     "DUPLICATE_INDICATOR": Code(W, "三级指标重复"),
     "TARGET_ORDER": Code(W, "半年目标高于全年目标"),
     "UNMEASURABLE_TARGET": Code(W, "量化类别只有模糊表述"),

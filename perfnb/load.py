@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import stat
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -17,11 +18,21 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from perfnb.errors import DataFileError, InvalidDepartmentError, PerfnbError
+from perfnb.errors import DataFileError, InvalidDepartmentError, PerfnbError, printable, reveal
+from perfnb.limits import MAX_FILE_BYTES
 from perfnb.model import Department, Location
 from perfnb.paths import DEFAULT_DATA_DIR, check_dept_id, department_dir, discover
 from perfnb.problems import Problem, Severity, problem_from_error
-from perfnb.schema import LATER_COLUMNS, TABLES, DepartmentHeader, Row, TableSpec, error_message
+from perfnb.schema import (
+    DEFAULT_SCHEMES,
+    DOC_KINDS,
+    LATER_COLUMNS,
+    TABLES,
+    DepartmentHeader,
+    Row,
+    TableSpec,
+    error_message,
+)
 from perfnb.tables import RawTable, SourceFile, read_csv, read_text, read_xlsx
 from perfnb.targets import ValueKind, parse_value
 from perfnb.yamlfile import key_lines, read_yaml
@@ -106,7 +117,7 @@ class _Loader:
 
     def __init__(self, dept_id: str, folder: Path, data_dir: Path) -> None:
         self.dept_id = dept_id
-        self.folder = folder
+        self.folder = folder  # resolved once in run(); every file is then opened inside the resolved folder
         self.root = data_dir.resolve()
         self.problems: list[Problem] = []
         self.sources: list[SourceFile] = []
@@ -118,14 +129,66 @@ class _Loader:
 
     def add(self, file: str | None, row: int | None, column: str | None, value: Any, code: str,
             message: str, expected: str | None = None, severity: Severity = Severity.ERROR) -> None:  # fmt: skip
-        shown = None if value is None else str(value)
+        shown = None if value is None else reveal(str(value))  # U+202E … shown as its code, in HTML too
+        column = None if column is None else reveal(column)
         self.problems.append(Problem(self.dept_id, file, row, column, shown, code, message, expected, severity))
 
     @cached_property
     def entries(self) -> dict[str, os.DirEntry[str]]:
         """The folder's entries by name, listed once (its files need no stat call each)."""
-        with os.scandir(self.folder) as listing:
-            return {entry.name: entry for entry in listing}
+        try:
+            with os.scandir(self.folder) as listing:
+                return {entry.name: entry for entry in listing}
+        except OSError as exc:
+            self.add(None, None, None, None, "folder", f"无法读取部门文件夹（{_os_reason(exc)}）", "可读的文件夹")
+            return {}
+
+    def read_file(self, name: str) -> bytes:
+        """The bytes of the folder's file ``name``, read only where it was checked to be.
+
+        The file is looked at (``stat``), its path resolved and checked to stay inside the data directory,
+        then opened, and the opened file must be the one looked at (same device and inode, by ``fstat``): a
+        link swapped in between makes a ``DataFileError``, and the file it leads to is never read. Portable
+        (no ``dir_fd``); an ``OSError`` becomes a ``DataFileError`` too."""
+        path = self.folder / name
+        try:
+            looked = os.stat(path)
+            real = path.resolve(strict=True)
+            if not real.is_relative_to(self.root):
+                raise DataFileError("文件是指向数据目录之外的链接，拒绝读取", file=name, value=str(real),
+                                    expected="数据目录之内的普通文件")  # fmt: skip
+            if not stat.S_ISREG(looked.st_mode):
+                raise DataFileError("不是普通文件", file=name, expected="普通文件")
+            if looked.st_size > MAX_FILE_BYTES:
+                raise DataFileError(f"文件过大（{looked.st_size // (1024 * 1024)} MB），不像是部门数据", file=name,
+                                    expected=f"不超过 {MAX_FILE_BYTES // (1024 * 1024)} MB 的文件")  # fmt: skip
+            with open(real, "rb") as handle:
+                opened = os.fstat(handle.fileno())
+                if (opened.st_dev, opened.st_ino) != (looked.st_dev, looked.st_ino):
+                    raise DataFileError("文件在检查之后被替换（可能是链接被改动），拒绝读取", file=name,
+                                        expected="读取期间不被改动的数据目录之内的文件")  # fmt: skip
+                data = handle.read(MAX_FILE_BYTES + 1)
+        except OSError as exc:
+            raise DataFileError(f"无法读取文件（{_os_reason(exc)}）", file=name, expected="可读的普通文件") from None
+        if len(data) > MAX_FILE_BYTES:
+            raise DataFileError("文件过大，不像是部门数据", file=name,
+                                expected=f"不超过 {MAX_FILE_BYTES // (1024 * 1024)} MB 的文件")  # fmt: skip
+        return data
+
+    def resolve_folder(self) -> bool:
+        """Resolve the department folder once and check it is a folder of the data directory (a link swapped
+        in after ``department_dir`` checked it is caught here); False (and a problem) when it is not."""
+        try:
+            real = self.folder.resolve(strict=True)
+        except OSError as exc:
+            self.add(None, None, None, None, "folder", f"无法读取部门文件夹（{_os_reason(exc)}）", "可读的文件夹")
+            return False
+        if real.parent != self.root or not real.is_dir():
+            self.add(None, None, None, str(real), "dept_id", "部门文件夹是指向数据目录之外的链接，拒绝读取",
+                     "数据目录之内的文件夹")  # fmt: skip
+            return False
+        self.folder = real
+        return True
 
     def exists(self, name: str) -> bool:
         """Like ``Path.exists`` for a file of the folder (a dangling link does not exist)."""
@@ -149,41 +212,54 @@ class _Loader:
         return True
 
     def run(self) -> LoadResult:
+        if not self.resolve_folder():
+            return LoadResult(self.dept_id, None, tuple(self.problems))
         header = self.read_header()
         for spec, raw in self.read_tables():
             self.read_rows(spec, raw)
         self.cross_check(header.fiscal_year if header is not None else None)
         if header is not None:
-            self.check_scheme(header.scheme)
+            self.check_scheme(header.scheme, header.kind)
         department = None
         if header is not None and not any(p.severity is Severity.ERROR for p in self.problems):
             department = self.build(header)
         return LoadResult(self.dept_id, department, tuple(self.problems))
 
-    def check_scheme(self, name: str) -> None:
+    def check_scheme(self, name: str, kind: str) -> None:
         """The scheme named in the header exists (shipped, or the department's own scheme.yaml, which
         is read like the other files: hashed, its encoding checked, never through a link out)."""
-        from perfnb.schemes import SchemeError, known_grades, load_scheme
+        from perfnb.schemes import SchemeError, known_grades, load_scheme, own_scheme
 
         own = self.folder / SCHEME_FILE
+        text = None
         if self.exists(SCHEME_FILE):
             if self.linked_out(own, SCHEME_FILE):
                 return
             try:
-                _, source, warnings = read_text(own, SCHEME_FILE)
+                text, source, warnings = read_text(own, SCHEME_FILE, self.read_file(SCHEME_FILE))
             except DataFileError as exc:
-                self.add(SCHEME_FILE, exc.row, None, None, "file", exc.message, exc.expected)
+                self.add(SCHEME_FILE, exc.row, None, exc.value, "file", exc.message, exc.expected)
                 return
             self.sources.append(_relative(source, self.dept_id))
             for warning in warnings:
                 self.add(SCHEME_FILE, None, None, None, "encoding", warning, severity=Severity.WARNING)
         try:
-            self.grade_words = (*known_grades(), *(w for b in load_scheme(name, self.folder).grades for w in b.names))
+            scheme = load_scheme(name) if text is None else own_scheme(name, text, str(own))  # the text read above
         except SchemeError as exc:
             if exc.file:
                 self.add(Path(exc.file).name, exc.row, None, None, "scheme", exc.message, exc.expected)
             else:
                 self.add(HEADER_FILE, None, "scheme", name, "scheme", exc.message, exc.expected)
+            return
+        self.grade_words = (*known_grades(), *(w for band in scheme.grades for w in band.names))
+        scoring_kind = kind in ("project_self_evaluation", "department_self_evaluation")
+        fits = (not scheme.kinds or kind in scheme.kinds) and (scheme.mode != "targets_only" or not scoring_kind)
+        if not fits or (scheme.mode != "targets_only" and kind in ("target_table", "department_target_application")):
+            why = f"评分方案“{scheme.title}”不是为{DOC_KINDS[kind]}定的"
+            if scoring_kind and scheme.mode == "targets_only":
+                why = "自评表按不评分的方案核对，得分、总分和等级都不会复算"
+            self.add(HEADER_FILE, None, "scheme", name, "scheme_kind", why, f"{DOC_KINDS[kind]}的方案，如 "
+                     f"{DEFAULT_SCHEMES[kind]}", Severity.WARNING)  # fmt: skip
 
     # --- header ---------------------------------------------------------------------
 
@@ -196,9 +272,9 @@ class _Loader:
                      "部门信息文件（perfnb new 可生成模板）")  # fmt: skip
             return None
         try:
-            text, source, warnings = read_text(path, HEADER_FILE)
+            text, source, warnings = read_text(path, HEADER_FILE, self.read_file(HEADER_FILE))
         except DataFileError as exc:
-            self.add(HEADER_FILE, None, None, None, "file", exc.message, exc.expected)
+            self.add(HEADER_FILE, None, None, exc.value, "file", exc.message, exc.expected)
             return None
         self.sources.append(_relative(source, self.dept_id))
         for warning in warnings:
@@ -251,7 +327,7 @@ class _Loader:
                          f"{spec.title}表（没有数据时也要有列名行）")  # fmt: skip
                 continue
             try:
-                raw, source = read_csv(path, spec.file)
+                raw, source = read_csv(path, spec.file, self.read_file(spec.file))
             except DataFileError as exc:
                 self.add(spec.file, exc.row, exc.column, exc.value, "file", exc.message, exc.expected)
                 continue
@@ -260,9 +336,10 @@ class _Loader:
 
     def _workbook_tables(self, workbook: Path) -> Iterable[tuple[TableSpec, RawTable]]:
         try:
-            sheets, source = read_xlsx(workbook, WORKBOOK_FILE, [spec.name for spec in TABLES])
+            sheets, source = read_xlsx(workbook, WORKBOOK_FILE, [spec.name for spec in TABLES],
+                                       self.read_file(WORKBOOK_FILE))  # fmt: skip
         except DataFileError as exc:
-            self.add(WORKBOOK_FILE, None, None, None, "file", exc.message, exc.expected)
+            self.add(WORKBOOK_FILE, None, None, exc.value, "file", exc.message, exc.expected)
             return
         self.sources.append(_relative(source, self.dept_id))
         for spec in TABLES:
@@ -412,7 +489,9 @@ class _Loader:
 
     def check_value(self, file: str | None, n: int, column: str, text: str | None, year: int | None) -> Any:
         parsed = parse_value(text, year=year)
-        if parsed is not None and parsed.warning:
+        if parsed is not None and parsed.refused:  # a number past perfnb.limits: refused, as in a number column
+            self.add(file, n, column, text, "number", parsed.warning or "")
+        elif parsed is not None and parsed.warning:
             code = "value_unparsed" if parsed.kind is ValueKind.TEXT else "value_doubtful"
             self.add(file, n, column, text, code, parsed.warning, severity=Severity.WARNING)
         return parsed
@@ -436,6 +515,17 @@ class _Loader:
         }
         tables: dict[str, tuple[Row, ...]] = {t: tuple(r for _, r in rows) for t, rows in self.rows.items()}
         return Department(header=header, sources=tuple(self.sources), locations=locations, **tables)  # type: ignore[arg-type]
+
+
+def _os_reason(exc: OSError) -> str:
+    """Why reading failed, for a message."""
+    if isinstance(exc, FileNotFoundError):
+        return "文件不存在或已被移走"
+    if isinstance(exc, PermissionError):
+        return "没有读取权限（或文件正被其他程序占用）"
+    if isinstance(exc, IsADirectoryError):
+        return "这是一个文件夹"
+    return printable(exc.strerror or type(exc).__name__, 200)
 
 
 def _relative(source: SourceFile, dept_id: str) -> SourceFile:

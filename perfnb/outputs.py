@@ -2,26 +2,28 @@
 
 Files are written atomically (a temporary file in the same folder, then a rename) and
 deterministically: stable row order, no clock, ``\\n`` line ends, UTF-8 with a BOM for the
-CSV files (so that Excel opens the Chinese text correctly).
+CSV files (so that Excel opens the Chinese text correctly). Every text cell goes through
+:func:`perfnb.cells.neutralise`, the one formula-injection rule of every CSV and workbook perfnb writes.
 """
 
 from __future__ import annotations
 
+import contextlib
 import csv
-import fcntl
 import io
 import json
 import os
-import re
+import sys
 import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import ExitStack, contextmanager
 from decimal import Decimal
 from pathlib import Path
-from typing import Final
+from typing import IO, Final
 
+from perfnb.cells import csv_cell, neutralise
 from perfnb.engine import CheckResult
-from perfnb.errors import PerfnbError
+from perfnb.errors import OutputWriteError, PerfnbError, os_reason
 from perfnb.figures import Figure, plain
 from perfnb.numbers import round_half_up
 
@@ -31,6 +33,7 @@ __all__ = [
     "LOCK_FILE",
     "OutputsBusyError",
     "atomic_write",
+    "cannot_write",
     "figure_row",
     "neutralise",
     "output_lock",
@@ -82,48 +85,43 @@ FINDING_COLUMNS = (
 #: (a quotient: rates divide at 40 digits, scoring at 50, the engine at 60); shorter ones are exact.
 QUOTIENT_DIGITS: Final = 40
 
-_FORMULA_START: Final = ("=", "+", "-", "@", "\t", "\r")
-_FIRST: Final = frozenset("=+-@\t\r")
-_PLAIN_NUMBER: Final = re.compile(r"[+-]?\d+(?:\.\d+)?%?")
-
-
-def neutralise(text: str) -> str:
-    """Guard a text cell against formula injection.
-
-    Parameters
-    ----------
-    text
-        The cell's text.
-
-    Returns
-    -------
-    str
-        ``text`` prefixed with ``'`` when it starts with ``= + - @``, a tab or a carriage
-        return (a spreadsheet may read it as a formula); otherwise ``text`` unchanged. A plain
-        signed number such as ``-2.53`` or ``+5%`` is left as it is: it cannot be a formula,
-        and a quote would spoil the figure.
-    """
-    if text[:1] in _FIRST and text.startswith(_FORMULA_START) and not _PLAIN_NUMBER.fullmatch(text):
-        return "'" + text
-    return text
-
-
 def atomic_write(path: Path, data: str | bytes, *, bom: bool = False) -> None:
     """Write text (UTF-8, a BOM if asked) or bytes to ``path`` through a temporary file in the same
-    folder and a rename: readers never see a half-written file, and a failure leaves no temporary."""
+    folder and a rename: readers never see a half-written file, and a failure leaves no temporary.
+
+    Raises :class:`OutputWriteError` naming the folder and why (read-only, no permission, disk full …)
+    when it cannot be written; the file already at ``path``, if any, is left as it was."""
     payload = data if isinstance(data, bytes) else data.encode("utf-8-sig" if bom else "utf-8")
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    except FileNotFoundError:  # the folder is new
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
-        publish(Path(tmp), path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+        try:
+            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        except FileNotFoundError:  # the folder is new
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                _write(path, handle, payload)
+            publish(Path(tmp), path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+    except OSError as exc:
+        raise cannot_write(path.parent, exc) from None
+
+
+def _write(path: Path, handle: IO[bytes], payload: bytes) -> None:
+    """Write and flush ``payload`` meant for ``path`` (one place, so that a test can make the disk full)."""
+    del path  # what a test's replacement looks at
+    handle.write(payload)
+    handle.flush()
+
+
+def cannot_write(folder: Path, exc: OSError) -> OutputWriteError:
+    """The error saying which output folder could not be written and why."""
+    return OutputWriteError(
+        f"无法写入输出目录 {folder}：{os_reason(exc)}",
+        expected="可写、有剩余空间的文件夹（或用 --processed-dir / --reports-dir 换一个）",
+    )
 
 
 def publish(tmp: Path, path: Path) -> None:
@@ -144,19 +142,79 @@ LOCK_FILE = ".perfnb.lock"
 @contextmanager
 def output_lock(*folders: Path) -> Iterator[None]:
     """Hold an exclusive lock on each output folder for the duration of a run; refuse (never wait)
-    when another run holds one. Stale temporary files of a killed run are removed once locked."""
+    when another run holds one. Stale temporary files of a killed run are removed once locked.
+
+    The lock file (``.perfnb.lock``) is removed when the lock is released, however the run ends
+    (normally, with an error, on Ctrl-C); only a killed process leaves it, and it is harmless then
+    (the lock dies with the process that held it)."""
     with ExitStack() as stack:
         for folder in dict.fromkeys(f.resolve() for f in folders):  # one lock per folder, even if named twice
-            folder.mkdir(parents=True, exist_ok=True)
-            handle = stack.enter_context((folder / LOCK_FILE).open("a"))
             try:
-                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except BlockingIOError:
+                folder.mkdir(parents=True, exist_ok=True)
+                handle = _acquire(folder / LOCK_FILE)
+            except OSError as exc:
+                raise cannot_write(folder, exc) from None
+            if handle is None:
                 raise OutputsBusyError(
                     f"另一个 perfnb 运行正在写入 {folder}：请等它结束后再运行（两个运行不能同时写同一个输出目录）"
-                ) from None
+                )
+            stack.callback(_release, folder / LOCK_FILE, handle)
             _remove_stale_temporaries(folder)
         yield
+
+
+def _acquire(path: Path) -> IO[bytes] | None:
+    """The open, locked lock file at ``path``; None when another process holds it.
+
+    A run releasing its lock removes the file; a run that opened it just before then holds a lock
+    on a file no longer there, so the lock is only taken when ``path`` is still the file locked."""
+    for _ in range(100):
+        handle = path.open("a+b")
+        if not _try_lock(handle):
+            handle.close()
+            return None
+        try:
+            same = os.path.samestat(os.fstat(handle.fileno()), os.stat(path))
+        except FileNotFoundError:
+            same = False
+        if same:
+            return handle
+        handle.close()  # removed (and perhaps re-created) by the run that held it: try again
+    raise OSError(f"cannot lock {path}")
+
+
+def _release(path: Path, handle: IO[bytes]) -> None:
+    """Remove the lock file, then let the lock go (on Windows an open file cannot be removed: close first)."""
+    if sys.platform == "win32":
+        handle.close()
+        with contextlib.suppress(OSError):  # another run has opened it meanwhile: it is its lock now
+            path.unlink()
+        return
+    with contextlib.suppress(OSError):
+        path.unlink()
+    handle.close()
+
+
+if sys.platform == "win32":
+    import msvcrt
+
+    def _try_lock(handle: IO[bytes]) -> bool:
+        try:
+            handle.seek(0)
+            msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
+        except OSError:
+            return False
+        return True
+
+else:
+    import fcntl
+
+    def _try_lock(handle: IO[bytes]) -> bool:
+        try:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return False
+        return True
 
 
 def _remove_stale_temporaries(folder: Path) -> None:
@@ -214,13 +272,13 @@ _SAFE_FIGURE_COLUMNS: Final = frozenset({"id", "measure", "precision", "differen
 
 
 def _csv(columns: tuple[str, ...], rows: Iterable[Sequence[str]], safe: frozenset[str] = frozenset()) -> str:
-    """A CSV of text rows, each cell guarded against formula injection (:func:`neutralise`) except
+    """A CSV of text rows, each cell guarded against formula injection (:func:`perfnb.cells.csv_cell`) except
     in the ``safe`` columns."""
     guard = [c not in safe for c in columns]
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(columns)
-    writer.writerows([neutralise(text) if g else text for g, text in zip(guard, row, strict=True)] for row in rows)
+    writer.writerows([csv_cell(text) if g else text for g, text in zip(guard, row, strict=True)] for row in rows)
     return out.getvalue()
 
 

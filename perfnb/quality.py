@@ -270,9 +270,13 @@ def _project_label(dept: Department, project_id: str | None) -> str:
 
 
 def _where(dept: Department, ind: Indicator) -> str:
-    """Where an indicator row is, for messages (``第 37 行（i-p5-n2）``)."""
+    """Where an indicator row is, for messages: its file row and, when known, where the document printed it
+    (``indicators.csv 第 37 行（原表：四、（三）1.产出数量 a.2））`` — never the row's internal id alone."""
     where = dept.where("indicators", ind.id)
-    return f"第 {where.row} 行（{ind.id}）" if where else ind.id
+    if where is None:
+        return f"“{ind.level3 or ind.id}”一行"
+    printed = f"（原表：{where.ref}）" if where.ref else ""
+    return f"indicators.csv 第 {where.row} 行{printed}"
 
 
 def _groups(dept: Department) -> list[tuple[str | None, list[Indicator]]]:

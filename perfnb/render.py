@@ -38,6 +38,7 @@ __all__ = [
     "clean_notebook",
     "execute",
     "execute_warm",
+    "kill_kernels",
     "notebook_html",
     "page",
     "stylesheet",
@@ -182,6 +183,14 @@ class WarmKernel:
         with contextlib.suppress(Exception):
             self._starter._cleanup_kernel()
 
+    def kill(self) -> None:
+        """End the kernel process at once (this process is about to exit: no time for a shutdown)."""
+        km = self._starter.km
+        process = getattr(getattr(km, "provisioner", None), "process", None)
+        with contextlib.suppress(Exception):
+            if process is not None:
+                process.kill()
+
 
 _KERNEL_ARGS = ["--IPKernelApp.log_level=ERROR"]  # no kernel chatter in the run log
 _CELL_TIMEOUT = 600
@@ -195,6 +204,12 @@ def execute_warm(notebook: Path, parameters: Mapping[str, Any], *, cwd: Path) ->
         kernel = _WARM[cwd] = WarmKernel(cwd)
         atexit.register(kernel.close)
     return kernel.execute(notebook, parameters)
+
+
+def kill_kernels() -> None:
+    """Kill this process's warm kernels (a worker whose run is gone calls it before exiting)."""
+    for kernel in list(_WARM.values()):
+        kernel.kill()
 
 
 def _notebook(path: Path) -> nbformat.NotebookNode:

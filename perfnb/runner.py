@@ -6,23 +6,32 @@ its :class:`Outcome`, and the rest go on.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import multiprocessing
-from collections.abc import Callable, Iterator, Sequence
+import multiprocessing.connection
+import os
+import re
+import sys
+import threading
+import time
+import warnings
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass, field, fields, replace
 from functools import cache
+from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from perfnb import __version__
 from perfnb.batchgc import batch_gc, tune_gc
 from perfnb.engine import CheckResult, check_department
-from perfnb.errors import PerfnbError, printable
+from perfnb.errors import OutputWriteError, PerfnbError, PerfnbWarning, printable
 from perfnb.load import LoadResult, invalid_folder, load_department, validate
-from perfnb.outputs import atomic_write, output_lock, write_results
-from perfnb.paths import DEFAULT_DATA_DIR, check_dept_id, discover
+from perfnb.outputs import atomic_write, cannot_write, output_lock, write_results
+from perfnb.paths import DEFAULT_DATA_DIR, check_dept_id, check_output_dirs, discover, is_dept_id
 from perfnb.problems import Problem
 from perfnb.schema import DOC_KINDS
 
@@ -43,6 +52,7 @@ __all__ = [
     "RunSettings",
     "check",
     "check_all",
+    "publish_department",
     "run",
     "run_department",
     "write_index",
@@ -114,6 +124,7 @@ def check_all(
 ) -> Iterator[Checked]:
     """Check departments one chunk at a time (in ``jobs`` processes), keeping only what is printed:
     memory stays flat however many departments there are. Results come in input order."""
+    check_output_dirs(data_dir, processed_dir)
     if dept_ids is None:
         dept_ids, invalid = discover(data_dir)
         for name in invalid:
@@ -125,9 +136,46 @@ def check_all(
                 yield from _check_chunk(chunk, data_dir, processed_dir)
         return
     spawn = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=spawn, initializer=tune_gc) as pool:
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=spawn, initializer=_check_worker_init)
+    try:
         for checked in pool.map(_check_chunk, chunks, [data_dir] * len(chunks), [processed_dir] * len(chunks)):
             yield from checked
+    except BaseException:
+        _stop(pool)
+        raise
+    pool.shutdown(wait=True)
+
+
+def _check_worker_init() -> None:
+    tune_gc()
+    die_with_parent()
+
+
+def die_with_parent() -> None:
+    """In a worker process: exit as soon as the process that started it is gone (killed, crashed), taking its
+    notebook kernel along, so that nothing writes on after the run's lock is released. Portable: it waits on
+    the parent's sentinel (a pipe on POSIX, a process handle on Windows), in a daemon thread."""
+    parent = multiprocessing.parent_process()
+    if parent is not None:
+        threading.Thread(target=_exit_with, args=(parent.sentinel,), name="perfnb-parent-watch", daemon=True).start()
+
+
+def _exit_with(sentinel: int) -> None:
+    multiprocessing.connection.wait([sentinel])
+    try:
+        render = sys.modules.get("perfnb.render")
+        if render is not None:
+            render.kill_kernels()
+    finally:
+        os._exit(1)
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """Stop a pool now (an error, Ctrl-C): its workers are ended, queued work is dropped. Waits for them."""
+    for process in list((getattr(pool, "_processes", None) or {}).values()):
+        with contextlib.suppress(Exception):
+            process.terminate()
+    pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _check_chunk(dept_ids: list[str], data_dir: Path, processed_dir: Path) -> list[Checked]:
@@ -156,6 +204,8 @@ def _check_loaded(loaded: LoadResult, data_dir: Path, processed_dir: Path | None
     try:
         result = check_department(loaded.department, department_dir=data_dir / loaded.dept_id)  # checked by load
         folder = write_results(result, processed_dir) if processed_dir is not None else None
+    except OutputWriteError:
+        raise  # the output folder, not the department: the run stops with this message
     except PerfnbError as exc:
         exc.department = exc.department or loaded.dept_id
         return Outcome(loaded, error=exc)
@@ -165,7 +215,10 @@ def _check_loaded(loaded: LoadResult, data_dir: Path, processed_dir: Path | None
 # ---- perfnb run: check + notebook + HTML report per department, then the index ----------------
 
 DEFAULT_REPORTS_DIR = Path("reports")
-DEFAULT_NOTEBOOK = Path("notebooks/department_audit.ipynb")
+#: The audit notebook shipped inside the package (``perfnb/notebooks``), so ``perfnb run`` works from any
+#: folder and from an installed wheel. Its source is ``notebooks/department_audit.ipynb`` in the
+#: repository (what ``make lab`` opens); a test keeps the two identical.
+DEFAULT_NOTEBOOK = Path(str(resources.files("perfnb").joinpath("notebooks", "department_audit.ipynb")))
 RUN_FILE = "run.json"
 
 
@@ -228,31 +281,59 @@ def run(
 ) -> list[Entry]:
     """Check, execute the audit notebook and render the HTML report of each department, then the index.
 
-    All departments under ``data_dir`` when ``dept_ids`` is None. A failing department gets a
-    failure page and a failed line on the index; the others go on. ``on_done`` is called as
-    each department finishes (for progress display).
+    All departments under ``data_dir`` when ``dept_ids`` is None; then the pages of departments no
+    longer there (as their ``run.json`` records them) are removed. A failing department gets a
+    failure page and a failed line on the index; the others go on. A named department that does not
+    exist (a mistyped id) gets a failed entry and nothing else: no page, no folder. ``on_done`` is
+    called as each department finishes (for progress display). The index is rewritten as
+    departments finish, so that it always lists the reports there are.
     """
     from perfnb.render import NotebookError
 
     settings = settings or RunSettings()
     if not settings.notebook.is_file():
-        raise NotebookError(
-            f"找不到审计笔记本 {settings.notebook}（应为 notebooks/department_audit.ipynb 或 --notebook 指定的文件）"
-        )
+        raise NotebookError(f"找不到审计笔记本 {settings.notebook}（--notebook 指定的文件）")
+    check_output_dirs(settings.data_dir, settings.processed_dir, settings.reports_dir)
+    absent: dict[str, Entry] = {}
+    if dept_ids is not None:
+        dept_ids = list(dict.fromkeys(dept_ids))  # a department named twice runs once
+        absent = {str(d): e for d in dept_ids if (e := _absent(d, settings)) is not None}
+        if len(absent) == len(dept_ids):  # nothing to run: nothing written, not even a folder
+            for entry in absent.values():
+                if on_done:
+                    on_done(entry)
+            return list(absent.values())
     with output_lock(settings.processed_dir, settings.reports_dir):
-        return _run(dept_ids, settings, jobs, on_done)
+        return _run(dept_ids, settings, jobs, on_done, absent)
+
+
+def _absent(dept_id: str, s: RunSettings) -> Entry | None:
+    """The failed entry of a named department that cannot be run at all (bad id, no folder); else None."""
+    try:
+        check_dept_id(dept_id)
+    except PerfnbError as exc:
+        return Entry(str(dept_id), False, str(exc))
+    if not (s.data_dir / dept_id).is_dir():
+        return Entry(dept_id, False, f"找不到部门文件夹 {s.data_dir / dept_id}（部门编号写错了？）")
+    return None
 
 
 def _run(
-    dept_ids: Sequence[str] | None, settings: RunSettings, jobs: int, on_done: Callable[[Entry], None] | None
+    dept_ids: Sequence[str] | None,
+    settings: RunSettings,
+    jobs: int,
+    on_done: Callable[[Entry], None] | None,
+    absent: dict[str, Entry],
 ) -> list[Entry]:
     invalid: list[str] = []
     if dept_ids is None:
         dept_ids, invalid = discover(settings.data_dir)
-    dept_ids = list(dict.fromkeys(dept_ids))  # a department named twice runs once
-    entries = [Entry(name, False, "文件夹名不是有效的部门编号（小写字母、数字和 -）") for name in invalid]
+        _remove_departed(set(dept_ids), settings)
+    entries = [Entry(name, False, _id_problem(name)) for name in invalid]
     todo: list[str] = []
     for dept_id in dept_ids:  # unchanged departments are reused here, before any worker starts
+        if dept_id in absent:
+            continue
         reused = None if settings.force else _reusable(dept_id, settings)
         if reused is None:
             todo.append(dept_id)
@@ -262,35 +343,86 @@ def _run(
         if on_done:
             on_done(entry)
     done = list(entries)
-    for entry in EXECUTORS[settings.executor](todo, settings, jobs):
-        done.append(entry)
-        if on_done:
-            on_done(entry)
+    index = _Index(settings, _earlier_entries(settings, set()))
+    index.publish(entries)  # the index at once: departments gone from the data folder are gone from it
+    pending: list[Entry] = []
+    with contextlib.closing(EXECUTORS[settings.executor](todo, settings, jobs)) as results:
+        for entry in results:
+            done.append(entry)
+            pending.append(entry)
+            if index.due():
+                index.publish(pending)
+                pending = []
+            if on_done:
+                on_done(entry)
+    if pending:
+        index.publish(pending)
+    done += absent.values()
     order = {d: i for i, d in enumerate([*invalid, *dept_ids])}
     done.sort(key=lambda e: order[e.dept_id])
-    write_index(done + _earlier_entries(settings, {e.dept_id for e in done}), settings.reports_dir)
     return done
 
 
-def _in_process(dept_ids: Sequence[str], settings: RunSettings, jobs: int) -> Iterator[Entry]:
+def _id_problem(name: str) -> str:
+    """Why a folder name is not a department id."""
+    try:
+        check_dept_id(name)
+    except PerfnbError as exc:
+        return f"文件夹名不是有效的部门编号：{exc}"
+    return ""
+
+
+class _Index:
+    """``reports/index.html``, rewritten (atomically) as departments finish: this run's entries over the
+    earlier runs' ones. Each batch of finished departments is written to the index first and then their
+    staged pages are put in place, so the index never misses a report there is (a run killed in between
+    leaves at most a link to a page a re-run will write). The index is rewritten at most once per ten times
+    what writing it costs, so a run of thousands of departments is not spent rendering it."""
+
+    def __init__(self, s: RunSettings, earlier: Iterable[Entry]) -> None:
+        self.settings = s
+        self.entries = {e.dept_id: e for e in earlier}
+        self.cost = 0.0
+        self.last = 0.0
+
+    def due(self) -> bool:
+        return time.monotonic() - self.last >= 10 * self.cost
+
+    def publish(self, entries: Sequence[Entry]) -> None:
+        started = time.monotonic()
+        self.entries.update((e.dept_id, e) for e in entries)
+        write_index(list(self.entries.values()), self.settings.reports_dir)
+        for entry in entries:
+            publish_department(entry, self.settings)
+        self.last = time.monotonic()
+        self.cost = self.last - started
+
+
+def _in_process(dept_ids: Sequence[str], settings: RunSettings, jobs: int) -> Generator[Entry, None, None]:
     """One department after another in this process (one warm kernel)."""
     for dept_id in dept_ids:
         yield run_department(dept_id, settings)
 
 
-def _process_pool(dept_ids: Sequence[str], settings: RunSettings, jobs: int) -> Iterator[Entry]:
+def _process_pool(dept_ids: Sequence[str], settings: RunSettings, jobs: int) -> Generator[Entry, None, None]:
     """``jobs`` worker processes on this machine, each with its own warm kernel."""
     if jobs <= 1 or len(dept_ids) <= 1:
         yield from _in_process(dept_ids, settings, jobs)
         return
     workers = min(jobs, len(dept_ids))
-    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+    spawn = multiprocessing.get_context("spawn")
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=spawn, initializer=die_with_parent)
+    try:
         futures = [pool.submit(run_department, d, settings) for d in dept_ids]
         for future in as_completed(futures):
             yield future.result()
+    except BaseException:  # an error, Ctrl-C, or the run stopped reading: no worker goes on writing
+        _stop(pool)
+        raise
+    pool.shutdown(wait=True)
 
 
-def _dask(dept_ids: Sequence[str], settings: RunSettings, jobs: int) -> Iterator[Entry]:
+def _dask(dept_ids: Sequence[str], settings: RunSettings, jobs: int) -> Generator[Entry, None, None]:
     """Dask distributed: the scheduler at ``settings.scheduler``, or a local cluster of ``jobs`` workers.
 
     Workers must see the same data, notebook and output folders (a shared file system) and
@@ -320,7 +452,7 @@ def _dask(dept_ids: Sequence[str], settings: RunSettings, jobs: int) -> Iterator
 
 
 #: How departments are dispatched; results, failures and the index are the same whichever runs.
-EXECUTORS: dict[str, Callable[[Sequence[str], RunSettings, int], Iterator[Entry]]] = {
+EXECUTORS: dict[str, Callable[[Sequence[str], RunSettings, int], Generator[Entry, None, None]]] = {
     "local": _process_pool,
     "dask": _dask,
 }
@@ -343,13 +475,19 @@ def _reusable(dept_id: str, s: RunSettings) -> Entry | None:
 
 
 def run_department(dept_id: str, settings: RunSettings) -> Entry:
-    """Run one department end to end; never raises (a failure becomes a failed entry and page)."""
+    """Run one department end to end (in a worker); a failure becomes a failed entry and page.
+
+    Its pages are written beside their place in ``reports_dir`` (staged); :func:`publish_department`,
+    called by the run once the index lists the department, puts them in place and records the entry.
+    Raises only :class:`OutputWriteError` (an output folder cannot be written: the run stops)."""
     try:
         check_dept_id(dept_id)
     except PerfnbError as exc:
-        return Entry(str(dept_id), False, exc.message)
+        return Entry(str(dept_id), False, str(exc))
     try:
         return _run_department(dept_id, settings)
+    except OutputWriteError:
+        raise
     except Exception as exc:  # one broken department never stops the others
         entry = Entry(dept_id, False, f"内部错误：{type(exc).__name__}: {exc}")
         return _fail(entry, settings)
@@ -400,9 +538,8 @@ def _run_department(dept_id: str, s: RunSettings) -> Entry:
         return _fail(failed, s, cell=exc, notebook=executed)
     atomic_write(executed, nbformat.writes(nb))
     html = notebook_html(nb, title=h.report_title, notebook_name=s.notebook.name)
-    atomic_write(s.reports_dir / f"{dept_id}.html", html)
-    write_findings_xlsx(result, s.reports_dir / f"{dept_id}.findings.xlsx")
-    _write_entry(s.processed_dir / dept_id, entry)
+    atomic_write(_staged(s, f"{dept_id}.html"), html)
+    write_findings_xlsx(result, _staged(s, f"{dept_id}.findings.xlsx"))
     return entry
 
 
@@ -442,19 +579,50 @@ def _fail(
     if cell is not None:
         cell_info = {"number": cell.exec_count, "ename": cell.ename, "evalue": cell.evalue, "source": cell.source}
     html = page("failure.html.j2", entry=entry, problems=rows, cell=cell_info, notebook=str(notebook or ""))
-    atomic_write(s.reports_dir / f"{entry.dept_id}.html", html)
-    (s.reports_dir / f"{entry.dept_id}.findings.xlsx").unlink(missing_ok=True)
-    _write_entry(s.processed_dir / entry.dept_id, entry)
+    atomic_write(_staged(s, f"{entry.dept_id}.html"), html)
     return entry
 
 
+def _staged(s: RunSettings, name: str) -> Path:
+    """Where a worker writes a page before the run puts it in place (a stale one is removed like any
+    temporary when the next run takes the lock)."""
+    return s.reports_dir / f".{name}.staged.tmp"
+
+
+def publish_department(entry: Entry, s: RunSettings) -> None:
+    """Put the pages :func:`run_department` staged in place, drop a workbook the entry no longer has, and
+    record the entry in ``<processed>/<dept>/run.json``. Nothing for a reused entry or an invalid id."""
+    if entry.skipped or not is_dept_id(entry.dept_id):
+        return
+    try:
+        for name in (entry.report, entry.xlsx):
+            staged = _staged(s, name) if name else None
+            if name and staged is not None and staged.exists():
+                os.replace(staged, s.reports_dir / name)
+        if entry.xlsx is None:  # a failure: the workbook of an earlier run no longer holds
+            (s.reports_dir / f"{entry.dept_id}.findings.xlsx").unlink(missing_ok=True)
+    except OSError as exc:
+        raise cannot_write(s.reports_dir, exc) from None
+    _write_entry(s.processed_dir / entry.dept_id, entry)
+
+
 def write_index(entries: Sequence[Entry], reports_dir: Path) -> Path:
-    """Write ``reports/index.html``: every department, its score, findings, status and report link."""
+    """Write ``reports/index.html``: every department, its score, findings, status and report link.
+
+    Links are only ever ``<dept>.html`` and ``<dept>.findings.xlsx`` of a valid id (anything else is left out)."""
     from perfnb.render import page
 
     path = reports_dir / "index.html"
-    atomic_write(path, page("index.html.j2", entries=sorted(entries, key=lambda e: e.dept_id)))
+    shown = [_safe_links(e) for e in sorted(entries, key=lambda e: e.dept_id)]
+    atomic_write(path, page("index.html.j2", entries=shown))
     return path
+
+
+def _safe_links(entry: Entry) -> Entry:
+    valid = is_dept_id(entry.dept_id)
+    report = entry.report if valid and entry.report == f"{entry.dept_id}.html" else None
+    xlsx = entry.xlsx if valid and entry.xlsx == f"{entry.dept_id}.findings.xlsx" else None
+    return entry if (report, xlsx) == (entry.report, entry.xlsx) else replace(entry, report=report, xlsx=xlsx)
 
 
 def _earlier_entries(s: RunSettings, seen: set[str]) -> list[Entry]:
@@ -473,11 +641,96 @@ def _write_entry(folder: Path, entry: Entry) -> None:
 
 
 def _read_entry(folder: Path) -> Entry | None:
+    """The entry ``folder/run.json`` records, validated: None (with a warning) when it is not one perfnb wrote
+    for the department of that folder — a tampered file never puts a link or a path of its own anywhere."""
+    path = folder / RUN_FILE
     try:
-        data = json.loads((folder / RUN_FILE).read_text(encoding="utf-8"))
-        return Entry(**data)
-    except (OSError, ValueError, TypeError):
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
         return None
+    except (OSError, ValueError) as exc:
+        _warn(path, f"无法读取（{type(exc).__name__}）")
+        return None
+    problem = _entry_problem(data, folder.name)
+    if problem:
+        _warn(path, problem)
+        return None
+    return Entry(**data)
+
+
+_FIELD_TYPES: dict[str, tuple[type, ...]] = {
+    "dept_id": (str,),
+    "ok": (bool,),
+    "reason": (str,),
+    "name": (str,),
+    "fiscal_year": (int, type(None)),
+    "kind_label": (str,),
+    "score": (str, type(None)),
+    "score_reported": (str, type(None)),
+    "grade": (str, type(None)),
+    "grade_reported": (str, type(None)),
+    "findings": (dict,),
+    "nothing_checked": (bool,),
+    "report": (str, type(None)),
+    "xlsx": (str, type(None)),
+    "fingerprint": (str,),
+}
+_FINGERPRINT = re.compile(r"(?:[0-9a-f]{64})?")
+
+
+def _entry_problem(data: Any, dept_id: str) -> str:
+    """What makes ``data`` no entry of ``dept_id`` as perfnb writes it ("" when it is one)."""
+    if not isinstance(data, dict):
+        return "内容不是一个对象"
+    names = {f.name for f in fields(Entry)} - {"skipped"}
+    if not set(data) <= names or not {"dept_id", "ok"} <= set(data):
+        return "字段不对"
+    for key, value in data.items():
+        kinds = _FIELD_TYPES[key]
+        if not isinstance(value, kinds) or (isinstance(value, bool) and bool not in kinds):
+            return f"字段 {key} 的类型不对"
+    if data["dept_id"] != dept_id or not is_dept_id(dept_id):
+        return "部门编号与文件夹名不符"
+    if data.get("report") not in (None, f"{dept_id}.html"):
+        return f"报告文件名应为 {dept_id}.html"
+    if data.get("xlsx") not in (None, f"{dept_id}.findings.xlsx"):
+        return f"Excel 文件名应为 {dept_id}.findings.xlsx"
+    findings = data.get("findings", {})
+    severities = {"error", "warning", "info"}
+    if not (set(findings) == severities if data["ok"] else set(findings) <= severities) or not all(
+        isinstance(n, int) and not isinstance(n, bool) for n in findings.values()
+    ):
+        return "发现数不对"
+    if not _FINGERPRINT.fullmatch(data.get("fingerprint", "")):
+        return "指纹不对"
+    return ""
+
+
+def _warn(path: Path, problem: str) -> None:
+    warnings.warn(PerfnbWarning(f"忽略 {path}：{problem}（不是 perfnb 写的运行记录，已跳过）"), stacklevel=3)
+
+
+def _remove_departed(present: set[str], s: RunSettings) -> None:
+    """Remove the pages of departments no longer under ``data_dir`` — only the files their ``run.json``
+    records (validated), then that record; nothing else in ``reports_dir`` or ``processed_dir`` is touched."""
+    if not s.processed_dir.is_dir():
+        return
+    for folder in sorted(s.processed_dir.iterdir()):
+        if folder.name in present or not is_dept_id(folder.name) or not (folder / RUN_FILE).is_file():
+            continue
+        entry = _read_entry(folder)
+        if entry is None:
+            continue
+        try:
+            for name in (entry.report, entry.xlsx):
+                if name:
+                    (s.reports_dir / name).unlink(missing_ok=True)
+        except OSError as exc:
+            raise cannot_write(s.reports_dir, exc) from None
+        try:
+            (folder / RUN_FILE).unlink(missing_ok=True)
+        except OSError as exc:
+            raise cannot_write(folder, exc) from None
 
 
 def _fingerprint(dept_id: str, s: RunSettings) -> str:

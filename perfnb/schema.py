@@ -17,6 +17,7 @@ from typing import Annotated, Any, Final, Literal, get_args
 from pydantic import BaseModel, ConfigDict, Field, PlainValidator, ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
 
+from perfnb.errors import invisible_char
 from perfnb.numbers import NumberFormatError, is_no_value, parse_decimal
 from perfnb.tables import CONTROL_CHARS
 from perfnb.units import MoneyUnit
@@ -127,6 +128,10 @@ def _text(value: Any) -> str | None:
         raise PydanticCustomError("too_long", "文本过长（超过 {limit} 字）", {"limit": MAX_TEXT})
     if CONTROL_CHARS.search(text):
         raise PydanticCustomError("control", "文本含有控制字符（如 ESC）；应为普通文本")
+    invisible = invisible_char(text)
+    if invisible:  # U+202E would turn the report's line around, U+FFFF cannot be written to xlsx
+        raise PydanticCustomError("invisible", "文本含有不可见的控制字符或非字符 {char}；应为普通文本（删除该字符）",
+                                  {"char": invisible})  # fmt: skip
     return text
 
 

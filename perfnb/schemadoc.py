@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 from perfnb.schema import DOC_KINDS, MEASURES, TABLES, DepartmentHeader, Row, choices_of
+from perfnb.scorecard import SECTION_WORDS
 
 __all__ = ["render"]
 
@@ -116,6 +117,14 @@ def render() -> str:
         out.append("")
     out += ["## reported_figures.csv 的 `measure` 取值", ""]
     out += [f"- `{k}`：{v}" for k, v in MEASURES.items()]
+    out += ["", "## reported_figures.csv 的 `section`：程序认得的写法", ""]
+    out += [
+        f"- {what}：`section` 写 " + "、".join(f"`{w}`" for w in SECTION_WORDS[key])
+        + "（前后空格和末尾的“指标”二字不计）"
+        for key, what in (("execution", "预算执行行的分值、得分（`weight`、`score`）"),
+                          ("total", "全表的分值（总分值，`weight`）"), ("indicators", "全部指标的分值（`weight`）"))
+    ]  # fmt: skip
+    out += ["- 其余得分、分值：`section` 写评分部分，用 / 分级，如 `产出/数量`、`决策`、`过程/资金管理`", ""]
     return "\n".join(out).replace("``", "`") + "\n" + _DEPARTMENT  # docstrings' ``x`` as Markdown `x`
 
 

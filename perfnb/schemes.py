@@ -33,6 +33,7 @@ __all__ = [
     "available",
     "known_grades",
     "load_scheme",
+    "own_scheme",
     "short",
 ]
 
@@ -184,16 +185,21 @@ def load_scheme(name: str, department_dir: Path | None = None) -> Scheme:
             text = read_text(own, "scheme.yaml")[0]  # UTF-8, or GB18030 (the loader reports the warning)
         except DataFileError as exc:
             raise SchemeError(exc.message, file=str(own), row=exc.row, expected=exc.expected) from None
-        scheme = _parse(text, str(own))
-        if scheme.name != name:
-            raise SchemeError(
-                f"scheme.yaml 的 name 为“{scheme.name}”，与 department.yaml 的 scheme 不同",
-                file=str(own),
-                value=scheme.name,
-                expected=name,
-            )
-        return scheme
+        return own_scheme(name, text, str(own))
     return _shipped(name)
+
+
+def own_scheme(name: str, text: str, where: str) -> Scheme:
+    """A department's own ``scheme.yaml`` from its text (already read); its name must be ``name``."""
+    scheme = _parse(text, where)
+    if scheme.name != name:
+        raise SchemeError(
+            f"scheme.yaml 的 name 为“{scheme.name}”，与 department.yaml 的 scheme 不同",
+            file=where,
+            value=scheme.name,
+            expected=name,
+        )
+    return scheme
 
 
 def _parse(text: str, where: str) -> Scheme:

@@ -38,12 +38,19 @@ from perfnb.scoring import (
 )
 from perfnb.targets import Op, ParsedValue, comparable, date_met, in_target_unit, parse_value
 
-__all__ = ["Scorecard"]
+__all__ = ["SECTION_WORDS", "Scorecard"]
 
-_EXECUTION_SECTIONS = ("预算执行", "预算执行率", "资金执行")
+#: The ``section`` values of reported_figures.csv the engine gives a meaning to (data/raw/README.md lists them):
+#: the execution row's 分值 / 得分, the whole table's 分值 (the scheme's total), all the indicators' 分值.
+SECTION_WORDS: dict[str, tuple[str, ...]] = {
+    "execution": ("预算执行", "预算执行率", "资金执行"),
+    "total": ("总分", "合计", "总计"),
+    "indicators": ("绩效指标", "年度绩效目标", "绩效目标", "指标"),
+}
+_EXECUTION_SECTIONS = SECTION_WORDS["execution"]
 _Pair = tuple[Decimal | None, Decimal | None]  # a row's actual and target as comparable numbers (targets.comparable)
-_TOTAL_SECTIONS = ("总分", "合计", "总计")  # a weight printed for the whole table: the scheme's total
-_INDICATOR_SECTIONS = ("绩效指标", "年度绩效目标", "绩效目标", "指标")  # a weight printed for all the indicators
+_TOTAL_SECTIONS = SECTION_WORDS["total"]
+_INDICATOR_SECTIONS = SECTION_WORDS["indicators"]
 
 
 class _Total(NamedTuple):
@@ -376,7 +383,7 @@ class Scorecard:
             if weighted is None:
                 return None, [], ""
             total += weighted
-            inputs.append(Input(f"{p} {path} 加权得分（复算）", weighted, "分"))
+            inputs.append(Input(f"{self._name(p)} {path} 加权得分（复算）", weighted, "分"))
         if not projects:
             return None, [], ""
         return total, inputs, f"Σ 各子项目 round({path} 得分 × 预算占比, {self.places})"
@@ -556,7 +563,7 @@ class Scorecard:
         if short(fig.section or "") in _TOTAL_SECTIONS:
             section = Section(name=fig.section or "", weight=self.scheme.total)
         if section is None or section.weight is None:
-            return self._cannot(fig, f"评分方案 {self.scheme.name} 未规定“{fig.section}”的分值")
+            return self._cannot(fig, f"评分方案 {self.scheme.name} 未规定“{fig.section or fig.subject}”的分值")
         self._reconcile(
             fig,
             "weight",
@@ -574,7 +581,7 @@ class Scorecard:
         owner, found = self._owner(fig.project_id)
         if not found or short(path) in _EXECUTION_SECTIONS:
             return False
-        total, whole = short(path) in _TOTAL_SECTIONS, path in _INDICATOR_SECTIONS
+        total, whole = short(path) in _TOTAL_SECTIONS, short(path) in {short(w) for w in _INDICATOR_SECTIONS}
         rows = self.facts.section_indicators("" if total or whole else path, owner)
         complete = bool(rows) and all(i.weight is not None for i in rows)
         if whole and not complete and self.scheme.total:
@@ -627,7 +634,8 @@ class Scorecard:
         path = fig.section or ""
         if fig.indicator_ids:
             value, inputs = self.rows_value(fig.indicator_ids)
-            formula = "Σ " + "、".join(fig.indicator_ids) + " 得分"
+            names = [getattr(self.facts.indicators.get(i), "level3", None) or i for i in fig.indicator_ids]
+            formula = "Σ " + "、".join(names) + " 得分"
             alternatives: list[Alternative] = []
         elif short(path.split("/")[0]) in _EXECUTION_SECTIONS:
             return self._execution_score(fig)
@@ -758,8 +766,8 @@ class Scorecard:
             if share is None or number is None:
                 return self._cannot(fig, f"缺少子项目 {p} 的预算占比")
             value += number * share
-            inputs.append(Input(f"{p} 子项目得分", number, "分", self.facts.reported_cell(subs[p])))
-            inputs.append(Input(f"{p} 预算占比", share * 100, "%"))
+            inputs.append(Input(f"{self._name(p)} 子项目得分", number, "分", self.facts.reported_cell(subs[p])))
+            inputs.append(Input(f"{self._name(p)} 预算占比", share * 100, "%"))
         self.totals[None] = self.round(value)
         self._reconcile(
             fig,

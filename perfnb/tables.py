@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from perfnb.errors import DataFileError
+from perfnb.limits import MAX_SHEET_CELLS, check_office_file
 from perfnb.numbers import round_half_up
 
 __all__ = ["BadCell", "RawTable", "SourceFile", "read_csv", "read_text", "read_xlsx", "shown_text"]
@@ -58,9 +59,10 @@ class BadCell:
     expected: str
 
 
-def read_text(path: Path, display: str) -> tuple[str, SourceFile, tuple[str, ...]]:
-    """Decode a text file: UTF-8 (BOM allowed), else GB18030 with a warning; reject the rest."""
-    data = path.read_bytes()
+def read_text(path: Path, display: str, data: bytes | None = None) -> tuple[str, SourceFile, tuple[str, ...]]:
+    """Decode a text file: UTF-8 (BOM allowed), else GB18030 with a warning; reject the rest.
+    ``data`` is the file's content when the caller has read it already (``path`` is then not opened)."""
+    data = path.read_bytes() if data is None else data
     warnings: tuple[str, ...] = ()
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise DataFileError("文件是 UTF-16 编码", file=display, expected="UTF-8 编码（Excel：另存为“CSV UTF-8”）")
@@ -91,9 +93,9 @@ def read_text(path: Path, display: str) -> tuple[str, SourceFile, tuple[str, ...
 CONTROL_CHARS = re.compile(r"[\x01-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
-def read_csv(path: Path, display: str) -> tuple[RawTable, SourceFile]:
+def read_csv(path: Path, display: str, data: bytes | None = None) -> tuple[RawTable, SourceFile]:
     """Read a CSV table; leading rows whose first cell starts with ``#`` are comments."""
-    text, source, warnings = read_text(path, display)
+    text, source, warnings = read_text(path, display, data)
     try:
         records = list(csv.reader(io.StringIO(text, newline="")))
     except csv.Error as exc:
@@ -102,12 +104,14 @@ def read_csv(path: Path, display: str) -> tuple[RawTable, SourceFile]:
 
 
 def read_xlsx(
-    path: Path, display: str, sheets: Sequence[str]
+    path: Path, display: str, sheets: Sequence[str], data: bytes | None = None
 ) -> tuple[dict[str, RawTable | DataFileError], SourceFile]:
-    """Read the named sheets of a workbook; a missing or unreadable sheet maps to its error."""
+    """Read the named sheets of a workbook; a missing or unreadable sheet maps to its error. A workbook whose
+    archive or merged ranges are past ``perfnb.limits`` is refused before it is loaded."""
     import openpyxl  # deferred: only workbook users pay for the import
 
-    data = path.read_bytes()
+    data = path.read_bytes() if data is None else data
+    check_office_file(data, display, DataFileError, "xlsx")
     source = SourceFile(display, hashlib.sha256(data).hexdigest(), len(data), "xlsx")
     try:
         # not read-only: merged cells and hidden rows are only visible in a fully loaded sheet
@@ -126,6 +130,13 @@ def read_xlsx(
                 )
                 continue
             sheet = book[name]
+            if sheet.max_row * sheet.max_column > MAX_SHEET_CELLS:  # one cell at XFD1048576 would make 17e9
+                out[name] = DataFileError(
+                    f"工作表 {name} 太大（{sheet.max_row} 行 × {sheet.max_column} 列），不像是部门数据表",
+                    file=display,
+                    expected=f"行数 × 列数不超过 {MAX_SHEET_CELLS}（删除表格之外的空白行列和格式）",
+                )
+                continue
             formulas: list[tuple[int, int, str]] = []
             records = [
                 [_cell_text(cell, formulas, r, c) for c, cell in enumerate(row)]

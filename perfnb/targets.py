@@ -16,7 +16,7 @@ from enum import StrEnum
 from functools import lru_cache
 from typing import Final
 
-from perfnb.numbers import is_no_value, normalize_text
+from perfnb.numbers import is_no_value, lying_digits, normalize_text, precision_problem
 from perfnb.units import COUNT_UNITS, MONEY_UNITS, normalize_unit, to_yuan
 
 __all__ = [
@@ -89,10 +89,12 @@ _RANGE_SEP = r"(?:-|~|～|至|到|—|–|－)"
 _NUMBER_UNIT = re.compile(rf"^(?P<num>{_NUM})(?P<unit>[^\d]*)$")
 _RANGE = re.compile(rf"^(?P<lo>{_NUM})(?P<u1>[^\d~～至到—–－-]*){_RANGE_SEP}(?P<hi>{_NUM})(?P<unit>[^\d]*)$")
 _DEADLINE_WORDS = ("之前完成", "以前完成", "前完成", "之前", "以前", "前", "完成")
-_DATE = re.compile(r"^(?:(?P<y>\d{4})年)?(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})日|(?P<end>底|末))?$")
-_MONTH_RANGE = re.compile(r"^(?P<y>\d{4})年(?P<m1>\d{1,2})月" + _RANGE_SEP + r"(?:(?P<y2>\d{4})年)?(?P<m2>\d{1,2})月$")
-_WHOLE_YEAR = re.compile(r"^(?P<y>\d{4})年(?:全年|度|年度|全年度|内|全年内)$")
-_YEAR_END = re.compile(r"^(?P<y>\d{4})?年(?:底|末)$")
+# re.ASCII: \d is 0-9 only (٢٠٢٥ is no year; lying_digits turns such a value into text first anyway)
+_DATE = re.compile(r"^(?:(?P<y>\d{4})年)?(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})日|(?P<end>底|末))?$", re.ASCII)
+_MONTH_RANGE = re.compile(r"^(?P<y>\d{4})年(?P<m1>\d{1,2})月" + _RANGE_SEP + r"(?:(?P<y2>\d{4})年)?(?P<m2>\d{1,2})月$",
+                          re.ASCII)  # fmt: skip
+_WHOLE_YEAR = re.compile(r"^(?P<y>\d{4})年(?:全年|度|年度|全年度|内|全年内)$", re.ASCII)
+_YEAR_END = re.compile(r"^(?P<y>\d{4})?年(?:底|末)$", re.ASCII)
 _SQUARE_METRE = re.compile(r"(?<=\d)(?:m2|M2)(?![\w])")
 _UNIT_OK = re.compile(r"^[^\s\d]{1,12}$")
 _MULTIPLIERS = {"万": 4, "亿": 8}
@@ -118,6 +120,7 @@ class ParsedValue:
     date_upper: Date | None = None
     op_implicit: bool = False
     warning: str | None = None
+    refused: bool = False  # the number is past perfnb.limits (27 decimals …): an error in validation, not a doubt
 
     @property
     def yuan(self) -> Decimal | None:
@@ -141,6 +144,10 @@ def parse_value(text: str | None, *, year: int | None = None) -> ParsedValue | N
     if text is None or is_no_value(text):
         return None
     raw = text
+    lies = lying_digits(text)
+    if lies:
+        return ParsedValue(raw, ValueKind.TEXT, warning=f"“{raw}”含有上标、圈码或其他非 0-9 的数字字符（{lies}），"
+                                                        "不能当作数字读取，按文本保留")  # fmt: skip
     whole = _SQUARE_METRE.sub("平方米", re.sub(r"\s+", "", normalize_text(text)))  # NFKC made ㎡ and m² "m2"
     if _WHOLE_YEAR.match(whole):
         return _parse_date(raw, whole, None, year)
@@ -188,6 +195,9 @@ def _drop_suffix(rest: str, op: Op) -> str:
 def _numeric(raw: str, op: Op, num: str, unit_text: str, *, upper: str | None, implicit: bool) -> ParsedValue:
     value = Decimal(num.replace(",", ""))
     high = Decimal(upper.replace(",", "")) if upper is not None else None
+    problem = precision_problem(value) or (precision_problem(high) if high is not None else None)
+    if problem:
+        return ParsedValue(raw, ValueKind.TEXT, warning=f"“{raw}”中的数字{problem}", refused=True)
     unit = normalize_unit(unit_text) if unit_text else None
     if unit and unit not in COUNT_UNITS and unit[0] in _MULTIPLIERS and normalize_unit(unit[1:]) in COUNT_UNITS:
         # 3万条: 万 multiplies (30000 条); units that are counted in 万 (万人次) stay as they are

@@ -105,19 +105,19 @@ def test_rate_actual_of_100000_percent_is_out_of_range(tmp_path: Path) -> None:
 
 
 def test_absurd_printed_rate_is_kept_as_written_and_differs(tmp_path: Path) -> None:
-    figures, findings = _check("t-reported-value-30-digits", tmp_path)
+    figures, findings = _check("t-reported-value-18-digits", tmp_path)
     rate = _figure(figures, "r1")
-    assert (rate["reported"], rate["recomputed_at_precision"], rate["verdict"]) == ("9" * 30, "92", "differs")
+    assert (rate["reported"], rate["recomputed_at_precision"], rate["verdict"]) == ("9" * 18, "92", "differs")
     found = _findings(findings, "RATE_MISMATCH")
     assert [(f["file"], f["row"], f["column"]) for f in found] == [("bad-dept/reported_figures.csv", "2", "value")]
 
 
 def test_sums_of_many_decimals_stay_exact(tmp_path: Path) -> None:
-    """88.4000000000000000000000000000001 + 14.00 + 8.00: the full recomputed sum is exact (Decimal throughout)."""
+    """88.40000000000000000001 + 14.00 + 8.00 (20 decimals, the most accepted): the full recomputed sum is exact."""
     figures, _ = _check("t-funds-money-many-decimals", tmp_path)
     total = _figure(figures, "sum:f-p1:资金来源:executed")
     assert total["verdict"] == "agrees"
-    assert Decimal(total["recomputed"]) == Decimal("110.4000000000000000000000000000001")
+    assert Decimal(total["recomputed"]) == Decimal("110.40000000000000000001")
 
 
 @pytest.mark.parametrize(

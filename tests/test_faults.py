@@ -87,7 +87,7 @@ def test_a_second_run_on_the_same_outputs_is_refused(tmp_path: Path) -> None:
         check = CliRunner().invoke(cli, ["check", "--processed-dir", str(settings.reports_dir)])
         assert check.exit_code == 1 and "另一个 perfnb 运行正在写入" in check.output
     assert not (settings.reports_dir / "nantong-ipc-2025.html").exists()
-    assert (settings.reports_dir / LOCK_FILE).exists()
+    assert not (settings.reports_dir / LOCK_FILE).exists()  # released by its holder, never by the refused run
 
 
 def test_the_lock_is_released_and_one_folder_named_twice_is_locked_once(tmp_path: Path) -> None:

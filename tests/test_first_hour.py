@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import RAW, REPO_RAW, SEEDS
 
 TESTS = Path(__file__).parent
@@ -17,6 +19,130 @@ def test_the_suite_runs_on_a_copy_of_the_seeds_only() -> None:
 
 
 def test_no_test_module_points_at_data_raw_itself() -> None:
-    pattern = re.compile(r"""ROOT\s*/\s*["']data["']\s*/\s*["']raw["']|["']data/raw["']""")
+    pattern = re.compile(r"""ROOT\s*/\s*["']data["']\s*/\s*["']raw["']|ROOT\s*/\s*["']data/raw["']""")
     offenders = [p.name for p in TESTS.glob("test_*.py") if pattern.search(p.read_text(encoding="utf-8"))]
     assert offenders == []
+
+
+# --- §2 each kind gets a scheme that fits -------------------------------------------------------------
+
+
+def test_new_gives_each_kind_a_scheme_that_fits(tmp_path: Path) -> None:
+    import yaml
+    from click.testing import CliRunner
+
+    from perfnb.cli import cli
+    from perfnb.schema import DEFAULT_SCHEMES
+
+    for kind, scheme in DEFAULT_SCHEMES.items():
+        out = CliRunner().invoke(
+            cli, ["new", f"d-{kind.replace('_', '-')}", "--kind", kind, "--data-dir", str(tmp_path)]
+        )
+        assert out.exit_code == 0, out.output
+        header = yaml.safe_load((tmp_path / f"d-{kind.replace('_', '-')}" / "department.yaml").read_text("utf-8"))
+        assert (header["kind"], header["scheme"]) == (kind, scheme)
+    assert DEFAULT_SCHEMES["project_self_evaluation"] == "mof-2020-project"
+
+
+def test_validate_warns_on_a_self_evaluation_under_a_scheme_that_scores_nothing(
+    copy_seed: object, tmp_path: Path
+) -> None:
+    import shutil
+
+    from perfnb.load import load_department
+    from perfnb.problems import Severity
+
+    fixture = Path(__file__).parent / "fixtures" / "raw" / "synthetic-national-2024"
+    folder = Path(shutil.copytree(fixture, tmp_path / "raw" / fixture.name))
+    header = folder / "department.yaml"
+    header.write_text(header.read_text("utf-8").replace("scheme: mof-2020-project", "scheme: targets-only"), "utf-8")
+    problems = load_department(fixture.name, tmp_path / "raw").problems
+    (warning,) = [p for p in problems if p.code == "scheme_kind"]
+    assert warning.severity is Severity.WARNING and "不会复算" in warning.message
+    assert "mof-2020-project" in (warning.expected or "")
+
+
+def test_the_chinese_quick_start_shows_the_kind() -> None:
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    quick = readme.split("## 中文快速上手", 1)[1].split("\n## ", 1)[0]
+    assert "perfnb new my-dept-2025 --kind project_self_evaluation" in quick
+
+
+# --- §4 the section words a total or execution row takes ----------------------------------------------
+
+
+def test_the_format_guide_lists_every_section_word_the_engine_knows() -> None:
+    from perfnb.schemadoc import render
+    from perfnb.scorecard import SECTION_WORDS
+
+    guide = render()
+    for words in SECTION_WORDS.values():
+        for word in words:
+            assert f"`{word}`" in guide, word
+
+
+@pytest.mark.parametrize("section", ["预算执行", "预算执行率", "资金执行", " 预算执行 ", "预算执行指标"])
+def test_the_usual_execution_section_variants_are_understood(tmp_path: Path, section: str) -> None:
+    from perfnb.figures import Verdict
+    from tests.test_national import figure, mutated
+
+    result = mutated(tmp_path, {("reported_figures.csv", "r2", "section"): section})
+    assert figure(result, "r2").verdict is Verdict.AGREES  # 预算执行率分值 10
+
+
+# --- §10 wording --------------------------------------------------------------------------------------
+
+
+def test_no_finding_title_contradicts_the_severities_its_messages_take() -> None:
+    """EMPTY_CATEGORY is a warning for a required category and a note for an optional one: its title says
+    neither 必填 nor 可选."""
+    from perfnb.findings import CODES
+
+    assert "必填" not in CODES["EMPTY_CATEGORY"].title and "可选" not in CODES["EMPTY_CATEGORY"].title
+
+
+def test_a_figure_made_of_rows_names_them_not_their_ids(tmp_path: Path) -> None:
+    from perfnb import load
+    from perfnb.engine import check_department
+
+    result = check_department(load("nanchang-ip-fund-2020", RAW))
+    formulas = " ".join(f.formula for f in result.figures) + " ".join(f.message for f in result.findings)
+    assert not re.search(r"\bi-p\d", formulas)
+    assert "未规定“None”" not in formulas
+
+
+# --- §9 make lab as root, §12 make reports installs only what a run needs -------------------------------
+
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_make_lab_allows_root_only_when_root() -> None:
+    import os
+    import subprocess
+
+    done = subprocess.run(["make", "-n", "-W", ".venv/.installed-stamp", "lab"], cwd=ROOT, capture_output=True,
+                          text=True, check=False)  # fmt: skip
+    line = [x for x in done.stdout.splitlines() if "jupyter lab" in x][-1]
+    assert ("--allow-root" in line) == (os.geteuid() == 0 if hasattr(os, "geteuid") else False)
+
+
+def test_make_reports_installs_the_run_lock_only() -> None:
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert re.search(r"^reports: \$\(RUN_STAMP\)", makefile, re.M)
+    run_lock = (ROOT / "requirements-run.lock").read_text(encoding="utf-8")
+    names = {line.split("==")[0].lower() for line in run_lock.splitlines() if "==" in line}
+    assert not names & {"jupyterlab", "distributed", "dask", "mypy", "ruff", "hypothesis", "pytest", "fpdf2"}
+    assert {"papermill", "nbconvert", "matplotlib", "pandas", "openpyxl"} <= names
+
+
+def test_the_run_lock_is_what_runlock_derives_from_requirements_lock() -> None:
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, str(ROOT / "scripts" / "runlock.py")], capture_output=True, text=True,
+                          check=False)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == (ROOT / "requirements-run.lock").read_text(encoding="utf-8"), "run `make lock`"
+    full = set((ROOT / "requirements.lock").read_text(encoding="utf-8").splitlines())
+    assert set(done.stdout.splitlines()) <= full  # the same pins

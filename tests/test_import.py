@@ -193,7 +193,7 @@ def test_several_projects_in_one_file(tmp_path: Path, kind: str) -> None:
                                               ("p2", P2.total_score, P2.total_score, "agrees", "优", "优")]  # fmt: skip
     html = str(Report.build("multi", data).summary())
     assert "2 个项目分别评分（见下表）" in html
-    assert '<tr data-project="p2"><td>某市专利导航服务项目（p2）</td>' in html
+    assert '<tr data-project="p2"><td data-label="项目">某市专利导航服务项目（p2）</td>' in html
     assert f'{P2.total_score} <span class="pn-muted">/ {P2.total_score}</span>' in html
 
 

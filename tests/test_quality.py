@@ -208,7 +208,7 @@ def test_duplicate_name_reported_once_on_the_second_row() -> None:
     (found,) = of(check_targets(make(rows)), "DUPLICATE_INDICATOR")
     assert found.subject == "举办 培训班"
     assert found.cell is not None and found.cell.column == "level3"
-    assert "c1" in found.message
+    assert "与“举办培训班”一行重名" in found.message  # the first row by its name (or file row), never its id
 
 
 def test_same_name_in_another_category_or_project_is_not_a_duplicate() -> None:

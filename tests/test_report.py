@@ -166,7 +166,9 @@ def test_charts_nanchang(nanchang: Report) -> None:
 
 def test_charts_target_table(nantong: Report) -> None:
     html = nantong.charts()
-    assert html.count("<svg") == 1
+    assert html.count("<svg") == 0  # one budget figure: a chart of one bar compares nothing
+    assert "<figcaption>预算与执行：只有一个数字（整体全年预算数 879.12 万元），不作图。</figcaption>" in html
+    assert nantong.budget_chart() is None
     assert "<figcaption>指标完成率：没有可计算完成率的指标（目标表或定性指标）。</figcaption>" in html
     assert "<figcaption>各部分得分：文件没有按部分印出的得分。</figcaption>" in html
     assert nantong.completion_chart() is None

@@ -14,6 +14,7 @@ from typing import Any, Final
 import yaml
 
 from perfnb import __version__
+from perfnb.cells import csv_cell
 from perfnb.errors import PerfnbError
 from perfnb.forms.form import (
     YEAR,
@@ -468,11 +469,12 @@ def _table(spec_name: str, rows: list[dict[str, str]]) -> str:
 
 
 def report_text(lines: Sequence[ReportLine]) -> str:
-    """The import report as CSV text (with a BOM: Excel opens it as UTF-8)."""
+    """The import report as CSV text (with a BOM: Excel opens it as UTF-8); text from a form that a
+    spreadsheet would run as a formula (=HYPERLINK(…), DDE) is quoted by :func:`perfnb.cells.csv_cell`."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(REPORT_COLUMNS)
-    writer.writerows(line.row() for line in lines)
+    writer.writerows([csv_cell(text) for text in line.row()] for line in lines)
     return "\ufeff" + out.getvalue()
 
 

@@ -25,11 +25,11 @@ __all__ = [
     "split_amount",
 ]
 
-_AMOUNT_UNIT: Final = re.compile(r"^\s*([-+]?[\d,，.．０-９]+)\s*(万元|亿元|元|万)?\s*(?:[(（][^()（）]*[)）])?\s*$")
-_NUMBER: Final = re.compile(r"^[-+]?(?:\d[\d,，]*)(?:[.．]\d+)?\s*(?:%|％|万元|亿元|元|万|分)?$")
-YEAR: Final = re.compile(r"((?:19|20)\d{2})\s*年")  # 2022年 in a title, band or header
-FILE_YEAR: Final = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
-_DATE: Final = re.compile(r"((?:19|20)\d{2})\s*(?:年|[-/.])")
+_AMOUNT_UNIT: Final = re.compile(r"^\s*([-+]?[0-9,，.．０-９]+)\s*(万元|亿元|元|万)?\s*(?:[(（][^()（）]*[)）])?\s*$")
+_NUMBER: Final = re.compile(r"^[-+]?(?:[0-9０-９][0-9０-９,，]*)(?:[.．][0-9０-９]+)?\s*(?:%|％|万元|亿元|元|万|分)?$")
+YEAR: Final = re.compile(r"((?:19|20)[0-9]{2})\s*年")  # 2022年 in a title, band or header
+FILE_YEAR: Final = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})(?![0-9])")
+_DATE: Final = re.compile(r"((?:19|20)[0-9]{2})\s*(?:年|[-/.])")
 
 
 def is_number(text: str) -> bool:

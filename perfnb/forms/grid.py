@@ -17,12 +17,12 @@ from pathlib import Path
 from typing import Any
 
 from perfnb.errors import PerfnbError
+from perfnb.limits import MAX_CELL_CHARS, MAX_FILE_BYTES, MAX_SHEET_CELLS, MAX_TABLE_COLUMNS, check_office_file
 from perfnb.tables import shown_text
 
 __all__ = ["Form", "FormFileError", "Grid", "read_form"]
 
 _KINDS = ("xlsx", "docx", "pdf")
-_MAX_SHEET_CELLS = 2_000_000  # a form is a page or two; past this the sheet is not a form (and would exhaust memory)
 _LISTED = 10  # cell names listed in one note before “等”
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the container of .xls/.doc files, and of password-protected Office files
 _EDGE_TOLERANCE = 1.0  # points: PDF cell edges closer than this are the same grid line
@@ -98,6 +98,10 @@ def read_form(path: Path) -> Form:
         kind = f"文件类型 {suffix}" if suffix else "文件（文件名没有扩展名）"
         raise FormFileError(f"不支持的{kind}；{_SUPPORTED}", file=name)
     try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise FormFileError(f"文件过大（{size // (1024 * 1024)} MB），不像是一张表单", file=name,
+                                expected=f"不超过 {MAX_FILE_BYTES // (1024 * 1024)} MB 的文件")  # fmt: skip
         data = path.read_bytes()
     except FileNotFoundError:
         raise FormFileError(f"找不到文件：{path}", file=name) from None
@@ -108,7 +112,18 @@ def read_form(path: Path) -> Form:
     if not data:
         raise FormFileError("文件是空的（0 字节）", file=name, expected=_SUPPORTED.removeprefix("可导入 "))
     grids = readers[suffix](data, name)
+    for grid in grids:
+        _check_cell_lengths(grid)
     return Form(name, hashlib.sha256(data).hexdigest(), suffix[1:], tuple(grids))
+
+
+def _check_cell_lengths(grid: Grid) -> None:
+    """A cell longer than ``MAX_CELL_CHARS`` is refused (it would be copied into the data and the report)."""
+    for r, row in enumerate(grid.cells):
+        for c, text in enumerate(row):
+            if len(text) > MAX_CELL_CHARS:
+                raise FormFileError(f"{grid.where(r, c)} 的文字有 {len(text)} 个字符，不像是表单的一格，拒绝导入",
+                                    file=grid.file, expected=f"每格不超过 {MAX_CELL_CHARS} 个字符")  # fmt: skip
 
 
 # --------------------------------------------------------------------------------------------- xlsx
@@ -130,6 +145,7 @@ def _read_xlsx(data: bytes, name: str) -> list[Grid]:
     import openpyxl  # deferred: only importers pay for the import
 
     _refuse_ole2(data, name, "xlsx")
+    check_office_file(data, name, FormFileError, "xlsx")
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # openpyxl warns about extensions it drops (data validation …)
@@ -176,7 +192,7 @@ def _sheet_grid(sheet: Any, formula_sheet: Any, name: str) -> Grid:
     filled = [*texts, *uncached, *(key for key, text in copies.items() if text)]
     rows = max((r for r, _ in filled), default=0)
     cols = max((c for _, c in filled), default=0)
-    if rows * cols > _MAX_SHEET_CELLS:
+    if rows * cols > MAX_SHEET_CELLS:
         raise FormFileError(f"{label}太大（{rows} 行 × {cols} 列），不像是一张表单", file=name)
     if not rows:
         notes.append("工作表是空的")
@@ -270,6 +286,7 @@ def _read_docx(data: bytes, name: str) -> list[Grid]:
     from docx.text.paragraph import Paragraph
 
     _refuse_ole2(data, name, "docx")
+    check_office_file(data, name, FormFileError, "docx")
     try:
         document = docx.Document(io.BytesIO(data))
         grids: list[Grid] = []
@@ -281,6 +298,8 @@ def _read_docx(data: bytes, name: str) -> list[Grid]:
             elif isinstance(block, Table):
                 grids.append(_docx_grid(block, name, f"表格 {len(grids) + 1}", tuple(before)))
                 before = []
+    except FormFileError:
+        raise
     except Exception as exc:  # python-docx and lxml raise many types for a broken file
         raise FormFileError(
             f"无法作为 Word 文档读取（{type(exc).__name__}）", file=name, expected=".docx 文档"
@@ -293,15 +312,23 @@ def _docx_grid(table: Any, name: str, label: str, before: tuple[str, ...]) -> Gr
     from docx.table import _Cell
 
     owners: list[list[Any]] = []  # the w:tc element covering each grid position, None where a row has none
-    for tr in table._tbl.tr_lst:
+    rows = table._tbl.tr_lst
+    for r, tr in enumerate(rows):
+        spans = [max(1, tc.grid_span) for tc in tr.tc_lst]
+        if tr.grid_before + sum(spans) > MAX_TABLE_COLUMNS:  # checked before a list of that length is made
+            span = tr.grid_before + sum(spans)
+            raise FormFileError(f"{label}第 {r + 1} 行跨 {span} 列（w:gridSpan/w:gridBefore），不像是一张表单",
+                                file=name, expected=f"每行不超过 {MAX_TABLE_COLUMNS} 列")  # fmt: skip
         row: list[Any] = [None] * tr.grid_before
-        for tc in tr.tc_lst:
+        for tc, span in zip(tr.tc_lst, spans, strict=True):
             col = len(row)
             above = owners[-1][col] if owners and col < len(owners[-1]) else None
             owner = above if tc.vMerge == "continue" and above is not None else tc
-            row.extend([owner] * max(1, tc.grid_span))
+            row.extend([owner] * span)
         owners.append(row)
     width = max([len(table._tbl.tblGrid.gridCol_lst), *(len(row) for row in owners)])
+    if width * len(owners) > MAX_SHEET_CELLS:
+        raise FormFileError(f"{label}太大（{len(owners)} 行 × {width} 列），不像是一张表单", file=name)
     seen: dict[Any, str] = {}  # w:tc → its text, from its first position in row-major order
     merged: set[tuple[int, int]] = set()
     notes: list[str] = []

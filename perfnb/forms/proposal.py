@@ -16,11 +16,12 @@ from decimal import Decimal, InvalidOperation
 from perfnb.figures import plain
 from perfnb.schema import DEFAULT_SCHEMES
 from perfnb.schemes import Scheme, available, load_scheme, short
+from perfnb.scorecard import SECTION_WORDS
 
 __all__ = ["Proposal", "propose_scheme"]
 
-_EXECUTION = ("预算执行", "预算执行率", "资金执行")
-_INDICATORS = ("绩效指标", "年度绩效目标", "绩效目标", "指标")
+_EXECUTION = SECTION_WORDS["execution"]
+_INDICATORS = SECTION_WORDS["indicators"]
 
 
 @dataclass(frozen=True)
@@ -73,7 +74,7 @@ def _evidence(rows: Mapping[str, Sequence[Mapping[str, str]]], texts: Sequence[s
         section = short((fig.get("section") or "").split("/")[0])
         if fig.get("measure") == "weight" and section in _EXECUTION and execution_weight is None:
             execution_weight = _number(fig.get("value"))
-        elif fig.get("measure") == "weight" and (fig.get("section") or "") in _INDICATORS:
+        elif fig.get("measure") == "weight" and short(fig.get("section")) in {short(w) for w in _INDICATORS}:
             indicator_weight = _number(fig.get("value"))
         elif fig.get("measure") == "score" and section in _EXECUTION:
             execution_scored = True

@@ -181,10 +181,11 @@ def missing_and_empty_files() -> int:
         header_only("funds.csv"),
         command="check",
         exit=0,
-        contains=["bad-dept  数字", "无法复核 5"],
+        contains=["bad-dept  数字", "无法复核 4"],
         absent=["[错误]"],
-        note="No funds rows is valid data; the printed execution rate, its score, the total and the grade "
-        "cannot be checked, and check must not crash (tests/test_bad_inputs_tables.py reads figures.csv).",
+        note="No funds rows is valid data; the printed execution rate, its score and the total cannot be checked "
+        "(the grade is checked against the printed total), and check must not crash "
+        "(tests/test_bad_inputs_tables.py reads figures.csv).",
     )
     case(
         "t-header-only-indicators",
@@ -373,9 +374,10 @@ def negative_and_zero() -> int:
         cell("funds.csv", "f-p1", "budget", "0"),
         command="check",
         exit=0,
-        contains=["bad-dept  数字", "不符 1", "无法复核"],
+        contains=["bad-dept  总分 95.03（原文 95.03）", "不符 1", "无法复核 1"],
         absent=["[错误]"],
-        note="The total printed as 0 while its parts add up to 120.00: a sum mismatch; the rate cannot be checked.",
+        note="The total printed as 0 while its parts add up to 120.00: a sum mismatch; the rate and the execution "
+        "score are recomputed on the sum of the parts (92.00 %, 9.20) and agree.",
     )
     return 5
 
@@ -402,12 +404,19 @@ def absurd_magnitudes() -> int:
     )
     case(
         "t-funds-money-many-decimals",
-        cell("funds.csv", "f-p1-cur", "executed", "88.4000000000000000000000000000001"),
+        cell("funds.csv", "f-p1-cur", "executed", "88.40000000000000000001"),
         command="check",
         exit=0,
         contains=["bad-dept  总分 95.03", "不符 0"],
         absent=["[错误]"],
-        note="31 decimals: sums must stay exact (tests/test_bad_inputs_tables.py reads figures.csv).",
+        note="20 decimals, the most perfnb.limits.MAX_DECIMALS accepts: sums must stay exact "
+        "(tests/test_bad_inputs_tables.py reads figures.csv).",
+    )
+    case(
+        "t-funds-money-31-decimals",
+        cell("funds.csv", "f-p1-cur", "executed", "88.4000000000000000000000000000001"),
+        contains=["bad-dept/funds.csv", row(3), "列 executed", "小数位数过多（31 位）", "至多 20 位小数"],
+        note="Issue 16 §16: absurd precision is refused at validation, naming the cell (check died on it).",
     )
     case(
         "t-indicators-actual-100000-percent",
@@ -429,15 +438,21 @@ def absurd_magnitudes() -> int:
         note="VALUE_OUT_OF_RANGE on the target (tests/test_bad_inputs_tables.py reads findings.csv).",
     )
     case(
-        "t-reported-value-30-digits",
-        cell("reported_figures.csv", "r1", "value", "9" * 30),
+        "t-reported-value-18-digits",
+        cell("reported_figures.csv", "r1", "value", "9" * 18),
         command="check",
         exit=0,
         contains=["bad-dept  总分 95.03", "不符 1"],
         absent=["[错误]"],
         note="An absurd printed rate is simply wrong: it differs from the recomputed 92.00.",
     )
-    return 7
+    case(
+        "t-reported-value-30-digits",
+        cell("reported_figures.csv", "r1", "value", "9" * 30),
+        contains=["bad-dept/reported_figures.csv", "第 2 行", "列 value", "数额大得不合理", "至多 18 位整数"],
+        note="30 integer digits are past perfnb.limits.MAX_INTEGER_DIGITS: refused at validation.",
+    )
+    return 9
 
 
 def nan_and_infinity() -> int:
