@@ -209,6 +209,23 @@ def new_cmd(dept_id: str, data_dir: Path, kind: str) -> None:
     click.echo(f"已创建 {folder}：填写 department.yaml 和各表后运行 perfnb validate {dept_id}")
 
 
+@cli.command("export")
+@click.argument("notebook", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="The HTML file to write (default: the notebook's name with .html, beside it).")  # fmt: skip
+def export_cmd(notebook: Path, output: Path | None) -> None:
+    """Export a notebook you ran by hand (make lab) as an audit report, with perfnb's template: code hidden,
+    one inline stylesheet, no script and no network reference."""
+    from perfnb.render import export_notebook
+
+    target = output or notebook.with_suffix(".html")
+    try:
+        export_notebook(notebook, target)
+    except PerfnbError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(f"已导出 {target}")
+
+
 @cli.command("import")
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--dept-id", required=True, help="Id of the department folder to create (lowercase letters, digits, -).")

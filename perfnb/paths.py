@@ -87,7 +87,7 @@ def department_dir(data_dir: Path, dept_id: str) -> Path:
     folder = data_dir / dept_id
     if not folder.is_dir():
         raise DepartmentNotFoundError(
-            f"找不到部门文件夹 {folder}", department=dept_id, expected="data/raw 下与部门编号同名的文件夹"
+            f"找不到部门文件夹 {folder}", department=dept_id, expected=f"{data_dir} 下与部门编号同名的文件夹"
         )
     if folder.resolve().parent != root:
         raise DepartmentIdError(

@@ -249,6 +249,19 @@ def _exporter() -> HTMLExporter:
     return exporter
 
 
+def export_notebook(path: Path, target: Path) -> None:
+    """``perfnb export``: a notebook run by hand, as a report with our template (written atomically)."""
+    from perfnb.outputs import atomic_write
+
+    try:
+        nb = nbformat.reads(path.read_text(encoding="utf-8"), as_version=4)
+    except (OSError, ValueError) as exc:
+        message = f"无法读取笔记本 {path}：{exc}"
+        raise PerfnbError(message, file=str(path), expected="Jupyter 笔记本（.ipynb）") from None
+    title = str(nb.metadata.get("perfnb", {}).get("title") or path.stem)
+    atomic_write(target, notebook_html(nb, title=title, notebook_name=path.name))
+
+
 def notebook_html(nb: nbformat.NotebookNode, *, title: str, notebook_name: str) -> str:
     """The executed notebook as a standalone HTML report (our template; code hidden)."""
     info = {"title": title, "css": stylesheet(), "version": __version__, "notebook": notebook_name}

@@ -146,3 +146,35 @@ def test_the_run_lock_is_what_runlock_derives_from_requirements_lock() -> None:
     assert done.stdout == (ROOT / "requirements-run.lock").read_text(encoding="utf-8"), "run `make lock`"
     full = set((ROOT / "requirements.lock").read_text(encoding="utf-8").splitlines())
     assert set(done.stdout.splitlines()) <= full  # the same pins
+
+
+def test_a_hand_run_notebook_exports_with_perfnbs_template(tmp_path: Path) -> None:
+    """`perfnb export` (§9): the report template, code hidden, no script, no network reference."""
+    import nbformat
+    from click.testing import CliRunner
+
+    from perfnb.cli import cli
+
+    nb = nbformat.v4.new_notebook()
+    code = nbformat.v4.new_code_cell("print('secret_code_text')")
+    code.outputs = [nbformat.v4.new_output("stream", name="stdout", text="复核输出\n")]
+    nb.cells = [nbformat.v4.new_markdown_cell("# 手工运行的复核"), code]
+    path = tmp_path / "hand.ipynb"
+    nbformat.write(nb, path)
+    out = CliRunner().invoke(cli, ["export", str(path)])
+    assert out.exit_code == 0, out.output
+    html = (tmp_path / "hand.html").read_text(encoding="utf-8")
+    assert "复核输出" in html and "手工运行的复核" in html
+    assert "secret_code_text" not in html and "<script" not in html
+    assert not re.search(r"""(src|href)=["']https?://""", html)
+
+
+def test_export_of_a_file_that_is_no_notebook_says_so(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from perfnb.cli import cli
+
+    path = tmp_path / "x.ipynb"
+    path.write_text("not json", encoding="utf-8")
+    out = CliRunner().invoke(cli, ["export", str(path)])
+    assert out.exit_code != 0 and "无法读取笔记本" in out.output and "Traceback" not in out.output
