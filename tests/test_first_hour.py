@@ -178,3 +178,29 @@ def test_export_of_a_file_that_is_no_notebook_says_so(tmp_path: Path) -> None:
     path.write_text("not json", encoding="utf-8")
     out = CliRunner().invoke(cli, ["export", str(path)])
     assert out.exit_code != 0 and "无法读取笔记本" in out.output and "Traceback" not in out.output
+
+
+# --- §3 nothing internal reaches a reader -------------------------------------------------------------
+
+
+def test_a_missing_department_names_the_data_folder_used(tmp_path: Path) -> None:
+    from perfnb.errors import PerfnbError
+    from perfnb.paths import department_dir
+
+    mine = tmp_path / "我的数据"
+    mine.mkdir()
+    with pytest.raises(PerfnbError) as caught:
+        department_dir(mine, "no-such-dept")
+    assert str(mine) in (caught.value.expected or "") and "data/raw" not in (caught.value.expected or "")
+
+
+def test_the_failure_page_prints_no_python_none() -> None:
+    from perfnb.render import page
+    from perfnb.runner import Entry
+
+    problems = [{"severity": "error", "severity_label": "错误", "file": "d/department.yaml", "row": None,
+                 "column": None, "value": None, "message": "缺少 name", "expected": None}]  # fmt: skip
+    html = page(
+        "failure.html.j2", entry=Entry("d", False, reason="数据无效"), problems=problems, cell=None, notebook=""
+    )
+    assert "None" not in html and "data/raw" not in html
