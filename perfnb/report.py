@@ -147,7 +147,7 @@ class Report:
             "verdict": f.verdict.value,
             "公式": f.formula,
             "输入": [i.text(self.dept_id) for i in f.inputs],
-            "依据": "；".join(x for x in (f.basis, f.note) if x),
+            "依据": f.note if f.basis and f.basis in f.note else "；".join(x for x in (f.basis, f.note) if x),
             "出处": "" if f.cell is None else f.cell.cited(self.dept_id),
         }
 

@@ -204,3 +204,13 @@ def test_the_failure_page_prints_no_python_none() -> None:
         "failure.html.j2", entry=Entry("d", False, reason="数据无效"), problems=problems, cell=None, notebook=""
     )
     assert "None" not in html and "data/raw" not in html
+
+
+def test_the_basis_is_said_once(tmp_path: Path) -> None:
+    """§10: 依据 was “按到位数计算（…）；与按到位数计算（…）的结果（99.76）相符”: the note already names it."""
+    from perfnb.report import Report
+
+    table = Report.build("nanchang-ip-fund-2020", RAW).figures_table()
+    for text in table["依据"]:
+        assert not re.match(r"^(按[^；]+)；与\1", str(text)), text
+    assert any("与按到位数计算" in str(t) for t in table["依据"])
