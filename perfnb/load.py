@@ -27,6 +27,7 @@ from perfnb.schema import (
     DEFAULT_SCHEMES,
     DOC_KINDS,
     LATER_COLUMNS,
+    SECTION_WORDS,
     TABLES,
     DepartmentHeader,
     Row,
@@ -126,6 +127,7 @@ class _Loader:
         self.readable: set[str] = set()  # tables whose rows could be read (their header is usable)
         self.failed_ids: dict[str, set[str]] = {spec.name: set() for spec in TABLES}  # ids of rows with bad cells
         self.grade_words: tuple[str, ...] = ()  # the grade words the schemes know, once the scheme is read
+        self.section_names: tuple[str, ...] = ()  # the scheme's section and part names (short), once it is read
 
     def add(self, file: str | None, row: int | None, column: str | None, value: Any, code: str,
             message: str, expected: str | None = None, severity: Severity = Severity.ERROR) -> None:  # fmt: skip
@@ -217,9 +219,9 @@ class _Loader:
         header = self.read_header()
         for spec, raw in self.read_tables():
             self.read_rows(spec, raw)
-        self.cross_check(header.fiscal_year if header is not None else None)
         if header is not None:
-            self.check_scheme(header.scheme, header.kind)
+            self.check_scheme(header.scheme, header.kind)  # first: its grade words and sections serve the cross-check
+        self.cross_check(header.fiscal_year if header is not None else None)
         department = None
         if header is not None and not any(p.severity is Severity.ERROR for p in self.problems):
             department = self.build(header)
@@ -228,7 +230,7 @@ class _Loader:
     def check_scheme(self, name: str, kind: str) -> None:
         """The scheme named in the header exists (shipped, or the department's own scheme.yaml, which
         is read like the other files: hashed, its encoding checked, never through a link out)."""
-        from perfnb.schemes import SchemeError, known_grades, load_scheme, own_scheme
+        from perfnb.schemes import SchemeError, known_grades, load_scheme, own_scheme, short
 
         own = self.folder / SCHEME_FILE
         text = None
@@ -252,6 +254,7 @@ class _Loader:
                 self.add(HEADER_FILE, None, "scheme", name, "scheme", exc.message, exc.expected)
             return
         self.grade_words = (*known_grades(), *(w for band in scheme.grades for w in band.names))
+        self.section_names = tuple(short(s.name) for top in scheme.sections for s in (top, *top.parts))
         scoring_kind = kind in ("project_self_evaluation", "department_self_evaluation")
         fits = (not scheme.kinds or kind in scheme.kinds) and (scheme.mode != "targets_only" or not scoring_kind)
         if not fits or (scheme.mode != "targets_only" and kind in ("target_table", "department_target_application")):
@@ -497,13 +500,22 @@ class _Loader:
         return parsed
 
     def check_reported(self) -> None:
-        from perfnb.schemes import known_grades
+        from perfnb.schemes import known_grades, short
 
         words = self.grade_words or known_grades()
+        named = {short(w) for group in SECTION_WORDS.values() for w in group} | set(self.section_names)
+        for _, ind in self.rows["indicators"]:
+            named |= {short(ind.level1), short(ind.level2)}
         for n, row in self.rows["reported_figures"]:
             if row.measure == "grade" and "".join(row.value.split()) not in words:
                 self.add(self.files["reported_figures"], n, "value", row.value, "grade", "不是任何评分方案的评价等级",
                          "、".join(words), Severity.WARNING)  # fmt: skip
+            top = short((row.section or "").split("/")[0])  # the part that decides what is checked
+            if row.measure in ("weight", "score") and top and top not in named and not row.indicator_ids:
+                self.add(self.files["reported_figures"], n, "section", row.section, "section",
+                         "不是程序认得的评分部分，这一行不会按预算执行、总分或某一类指标复核",
+                         "预算执行的分值、得分写 " + "、".join(SECTION_WORDS["execution"]) + "；总分值写 总分；"
+                         "某类指标写其一级/二级指标名，如 产出/数量", Severity.WARNING)  # fmt: skip
 
     # --- the model ------------------------------------------------------------------
 

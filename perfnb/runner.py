@@ -314,6 +314,9 @@ def _absent(dept_id: str, s: RunSettings) -> Entry | None:
     except PerfnbError as exc:
         return Entry(str(dept_id), False, str(exc))
     if not (s.data_dir / dept_id).is_dir():
+        if not s.data_dir.is_dir():  # run from another folder: the id is not the problem
+            why = f"数据目录 {s.data_dir} 不存在（当前文件夹是 {Path.cwd()}；用 --data-dir 指定）"
+            return Entry(dept_id, False, why)
         return Entry(dept_id, False, f"找不到部门文件夹 {s.data_dir / dept_id}（部门编号写错了？）")
     return None
 

@@ -27,6 +27,7 @@ __all__ = [
     "DEPT_ID_PATTERN",
     "DOC_KINDS",
     "MEASURES",
+    "SECTION_WORDS",
     "TABLES",
     "DepartmentHeader",
     "FundLine",
@@ -60,6 +61,15 @@ DEFAULT_SCHEMES: Final[dict[str, str]] = {
     "project_self_evaluation": "mof-2020-project",
     "department_self_evaluation": "mof-2020-department",
     "special_fund_report": "targets-only",
+}
+
+#: The ``section`` values of reported_figures.csv the engine gives a meaning to (data/raw/README.md lists them;
+#: spaces and a trailing 指标 do not count): the execution row's 分值 / 得分, the whole table's 分值 (the
+#: scheme's total), all the indicators' 分值. Any other section names a category (产出/数量).
+SECTION_WORDS: Final[dict[str, tuple[str, ...]]] = {
+    "execution": ("预算执行", "预算执行率", "预算执行情况", "资金执行", "资金执行情况"),
+    "total": ("总分", "合计", "总计"),
+    "indicators": ("绩效指标", "年度绩效目标", "绩效目标", "指标"),
 }
 
 #: What a reported figure measures (the engine recomputes each by its code).

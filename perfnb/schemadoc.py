@@ -5,8 +5,7 @@
 
 from __future__ import annotations
 
-from perfnb.schema import DOC_KINDS, MEASURES, TABLES, DepartmentHeader, Row, choices_of
-from perfnb.scorecard import SECTION_WORDS
+from perfnb.schema import DOC_KINDS, MEASURES, SECTION_WORDS, TABLES, DepartmentHeader, Row, choices_of
 
 __all__ = ["render"]
 

@@ -21,7 +21,7 @@ from perfnb.problems import Severity
 from perfnb.rates import RATES
 from perfnb.reconcile import execution_code, rate_of
 from perfnb.recorder import Alternative, Recorder
-from perfnb.schema import FundLine, Indicator, ReportedFigure
+from perfnb.schema import SECTION_WORDS, FundLine, Indicator, ReportedFigure
 from perfnb.schemes import Rule, Scheme, Section, short
 from perfnb.scoring import (
     grade_of,
@@ -38,15 +38,8 @@ from perfnb.scoring import (
 )
 from perfnb.targets import Op, ParsedValue, comparable, date_met, in_target_unit, parse_value
 
-__all__ = ["SECTION_WORDS", "Scorecard"]
+__all__ = ["Scorecard"]
 
-#: The ``section`` values of reported_figures.csv the engine gives a meaning to (data/raw/README.md lists them):
-#: the execution row's 分值 / 得分, the whole table's 分值 (the scheme's total), all the indicators' 分值.
-SECTION_WORDS: dict[str, tuple[str, ...]] = {
-    "execution": ("预算执行", "预算执行率", "资金执行"),
-    "total": ("总分", "合计", "总计"),
-    "indicators": ("绩效指标", "年度绩效目标", "绩效目标", "指标"),
-}
 _EXECUTION_SECTIONS = SECTION_WORDS["execution"]
 _Pair = tuple[Decimal | None, Decimal | None]  # a row's actual and target as comparable numbers (targets.comparable)
 _TOTAL_SECTIONS = SECTION_WORDS["total"]

@@ -214,3 +214,43 @@ def test_the_basis_is_said_once(tmp_path: Path) -> None:
     for text in table["依据"]:
         assert not re.match(r"^(按[^；]+)；与\1", str(text)), text
     assert any("与按到位数计算" in str(t) for t in table["依据"])
+
+
+def test_a_section_the_engine_does_not_know_is_a_validation_warning(tmp_path: Path) -> None:
+    """The new user's 执行率得分 / 预算执行情况X: silently not checked before; now said at validation (and
+    预算执行情况 itself is understood)."""
+    import shutil
+
+    from perfnb.load import load_department
+    from tests.test_national import figure, mutated
+
+    result = mutated(tmp_path / "a", {("reported_figures.csv", "r3", "section"): "预算执行情况"})
+    assert figure(result, "r3").recomputed is not None  # understood: the execution score is checked
+    fixture = Path(__file__).parent / "fixtures" / "raw" / "synthetic-national-2024"
+    folder = Path(shutil.copytree(fixture, tmp_path / "b" / fixture.name))
+    figures = folder / "reported_figures.csv"
+    figures.write_text(figures.read_text("utf-8").replace(",score,预算执行,", ",score,执行率得分,"), "utf-8")
+    (warning,) = [p for p in load_department(fixture.name, tmp_path / "b").problems if p.code == "section"]
+    assert warning.value == "执行率得分" and "预算执行" in (warning.expected or "")
+
+
+def test_the_failure_page_stacks_on_a_phone_and_counts_errors_apart() -> None:
+    from perfnb.render import page
+    from perfnb.runner import Entry
+
+    row = {"severity": "error", "severity_label": "错误", "file": "d/funds.csv", "row": 3, "column": "weight",
+           "value": "1O", "message": "不是数字", "expected": "数字"}  # fmt: skip
+    rows = [row, {**row, "severity": "warning", "severity_label": "警告"}]
+    html = page("failure.html.j2", entry=Entry("d", False, reason="数据有 1 处错误"), problems=rows, cell=None, notebook="")
+    assert 'class="pn-table pn-stack"' in html and 'data-label="应为"' in html
+    assert "数据问题（2 处，其中错误 1 处）" in html
+
+
+def test_run_from_another_folder_blames_the_folder_not_the_id(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from click.testing import CliRunner
+
+    from perfnb.cli import cli
+
+    monkeypatch.chdir(tmp_path)
+    out = CliRunner().invoke(cli, ["run", "nanchang-ip-fund-2020"])
+    assert out.exit_code != 0 and "数据目录 data/raw 不存在" in out.output and "部门编号写错了" not in out.output

@@ -14,9 +14,8 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from perfnb.figures import plain
-from perfnb.schema import DEFAULT_SCHEMES
+from perfnb.schema import DEFAULT_SCHEMES, SECTION_WORDS
 from perfnb.schemes import Scheme, available, load_scheme, short
-from perfnb.scorecard import SECTION_WORDS
 
 __all__ = ["Proposal", "propose_scheme"]
 
@@ -125,7 +124,7 @@ def _fit(scheme: Scheme, seen: _Evidence) -> tuple[int, list[str]] | None:
     place = next((r for r in scheme.region if r in seen.text), None)
     if place:
         strength += 2
-        reasons.append(f"表中写有“{place}”")
+        reasons.append(f"表中（或 --region）写有“{place}”")
     elif scheme.region:
         strength -= 1  # a province's scheme for a form that does not name the province: only when nothing else fits
         reasons.append(f"表中没有写“{scheme.region[0]}”等该方案的地区，按分值判断")
