@@ -241,7 +241,8 @@ def test_the_failure_page_stacks_on_a_phone_and_counts_errors_apart() -> None:
     row = {"severity": "error", "severity_label": "错误", "file": "d/funds.csv", "row": 3, "column": "weight",
            "value": "1O", "message": "不是数字", "expected": "数字"}  # fmt: skip
     rows = [row, {**row, "severity": "warning", "severity_label": "警告"}]
-    html = page("failure.html.j2", entry=Entry("d", False, reason="数据有 1 处错误"), problems=rows, cell=None, notebook="")
+    entry = Entry("d", False, reason="数据有 1 处错误")
+    html = page("failure.html.j2", entry=entry, problems=rows, cell=None, notebook="")
     assert 'class="pn-table pn-stack"' in html and 'data-label="应为"' in html
     assert "数据问题（2 处，其中错误 1 处）" in html
 
