@@ -20,6 +20,7 @@ from perfnb.findings import Finding, finding
 from perfnb.numbers import parse_decimal, round_half_up
 from perfnb.problems import Severity
 from perfnb.schema import ReportedFigure
+from perfnb.units import MONEY_UNITS
 
 __all__ = ["Alternative", "Recorder"]
 
@@ -181,6 +182,8 @@ class Recorder:
         self.figures.append(fig)
         if severity is not None and not quiet:
             rec = plain(round_half_up(value, max(places, 2)))
+            if unit in MONEY_UNITS and value == round_half_up(value, 6):  # amounts as given: 132.912, not 132.91
+                rec = plain(value.normalize()) if value != value.to_integral() else plain(value.quantize(Decimal(1)))
             u = unit or ""
             msg = f"{label}：原文 {reported}{u}，复算 {rec}{u}（{formula}）"
             if cmp.rounded != Decimal(rec) and not cmp.truncated:  # 9.78 shown, 10 compared: say so

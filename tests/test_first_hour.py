@@ -255,3 +255,13 @@ def test_run_from_another_folder_blames_the_folder_not_the_id(tmp_path: Path, mo
     monkeypatch.chdir(tmp_path)
     out = CliRunner().invoke(cli, ["run", "nanchang-ip-fund-2020"])
     assert out.exit_code != 0 and "数据目录 data/raw 不存在" in out.output and "部门编号写错了" not in out.output
+
+
+def test_a_money_mismatch_shows_the_amount_as_given(tmp_path: Path) -> None:
+    """The trial's “复算 132.91万元 … 四舍五入为 133万元，相差 -133万元” for 132.912: the amount is shown as it adds up."""
+    from tests.test_national import mutated
+
+    edits = {("funds.csv", "f-p1", "budget"): "0", ("funds.csv", "f-p1-cur", "budget"): "95.005"}
+    result = mutated(tmp_path, edits)
+    (message,) = [f.message for f in result.findings if f.code == "SUM_MISMATCH" and "全年预算数" in f.message]
+    assert "复算 120.005万元" in message and "四舍五入为 120万元，相差 -120万元" in message
