@@ -258,7 +258,7 @@ def test_run_from_another_folder_blames_the_folder_not_the_id(tmp_path: Path, mo
 
 
 def test_a_money_mismatch_shows_the_amount_as_given(tmp_path: Path) -> None:
-    """The trial's “复算 132.91万元 … 四舍五入为 133万元，相差 -133万元” for 132.912: the amount is shown as it adds up."""
+    """The trial's “复算 132.91万元 … 四舍五入为 133万元” for 132.912: the amount is shown as it adds up."""
     from tests.test_national import mutated
 
     edits = {("funds.csv", "f-p1", "budget"): "0", ("funds.csv", "f-p1-cur", "budget"): "95.005"}
