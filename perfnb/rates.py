@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from decimal import Decimal, localcontext
 from typing import Final
 
-from perfnb.targets import Op, ParsedValue, comparable, date_met
+from perfnb.targets import Op, ParsedValue, comparable, date_met, in_target_unit
 
 __all__ = ["RATES", "Completion", "Rate", "completion", "percent"]
 
@@ -82,6 +82,9 @@ def completion(target: ParsedValue | None, actual: ParsedValue | None) -> Comple
     if met is not None:
         return Completion(None, met, "时间指标：按期限判断")
     a, t = comparable(target, actual)
+    read = in_target_unit(target, actual, None) if a is None else None  # ≥500家 → 536: read as 536家
+    if read is not None:
+        a, t = comparable(target, read)
     if a is None or t is None:
         return Completion(None, None, "定性指标或单位不同，不计算完成率")
     return Completion(percent(a, t), _met(target, a, t), "" if t else "目标值为 0，不计算完成率")

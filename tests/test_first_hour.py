@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -265,3 +266,12 @@ def test_a_money_mismatch_shows_the_amount_as_given(tmp_path: Path) -> None:
     result = mutated(tmp_path, edits)
     (message,) = [f.message for f in result.findings if f.code == "SUM_MISMATCH" and "全年预算数" in f.message]
     assert "复算 120.005万元" in message and "四舍五入为 120万元，相差 -120万元" in message
+
+
+def test_an_actual_without_unit_gets_its_completion_rate_too() -> None:
+    """The scorecard reads ≥50个 → 40 as 40个 (issue 15 §7); the report's completion rate does the same."""
+    from perfnb.rates import completion
+    from perfnb.targets import parse_value
+
+    done = completion(parse_value("≥50个"), parse_value("40"))
+    assert (done.percent, done.met) == (Decimal(80), False)
