@@ -105,7 +105,7 @@ class Scorecard:
     def _over_achievement(self, ind: Indicator, target: ParsedValue | None, pair: _Pair) -> None:
         ratio = self.scheme.over_achievement
         a, t = pair
-        at_least = target is not None and (target.op in (Op.GE, Op.GT) or (target.op is Op.EQ and target.op_implicit))
+        at_least = _at_least(target, bare=True)
         if ratio is None or a is None or t is None or not at_least or t <= 0:
             return
         if over_achieved(a, t, ratio):
@@ -205,9 +205,7 @@ class Scorecard:
         a, t = pair
         coefficient = _coefficient(ind.coefficient)
         known = next((r for r in RATES.values() if r.label in (ind.level3 or "")), None)  # 政府采购执行率 …
-        bare = target is not None and target.op is Op.EQ and target.op_implicit
-        at_least = target is not None and (target.op in (Op.GE, Op.GT) or (bare and known is not None
-                                                                             and known.better == "higher"))  # fmt: skip
+        at_least = _at_least(target, bare=known is not None and known.better == "higher")
         if coefficient is None or a is None or t is None or not at_least or t <= 0:
             return
         achieved = min(Decimal(1), max(Decimal(0), a / t))
@@ -1010,6 +1008,13 @@ class Scorecard:
                     figure_id=fig.id,
                 )
             )
+
+
+def _at_least(target: ParsedValue | None, *, bare: bool) -> bool:
+    """Whether a target asks for at least its number: ≥ or >, or (when ``bare``) a number with no operator."""
+    if target is None:
+        return False
+    return target.op in (Op.GE, Op.GT) or (bare and target.op is Op.EQ and target.op_implicit)
 
 
 def _coefficient(text: str | None) -> Decimal | None:

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from perfnb.figures import plain
+from perfnb.numbers import NumberFormatError, parse_decimal
 from perfnb.schema import DEFAULT_SCHEMES, SECTION_WORDS
 from perfnb.schemes import Scheme, available, load_scheme, short
 
@@ -132,7 +133,8 @@ def _fit(scheme: Scheme, seen: _Evidence) -> tuple[int, list[str]] | None:
 
 
 def _number(text: str | None) -> Decimal | None:
+    """A number as the import wrote it, or None (blank or no number)."""
     try:
-        return Decimal(text) if text else None
-    except InvalidOperation:
+        return parse_decimal(text) if text else None
+    except NumberFormatError:
         return None
