@@ -30,6 +30,7 @@ __all__ = [
     "parse_decimal",
     "precision_problem",
     "round_half_up",
+    "thousands_text",
     "truncate",
 ]
 
@@ -129,6 +130,13 @@ def parse_decimal(text: str) -> Decimal:
 def round_half_up(number: Decimal, places: int) -> Decimal:
     """Round half away from zero to ``places`` decimals, the way documents print (2.915 → 2.92)."""
     return _quantize(number, places, ROUND_HALF_UP)
+
+
+def thousands_text(value: Decimal | None) -> str:
+    """A value as a chart labels it: half-up to 2 places, thousands separated (``—`` for None)."""
+    if value is None:
+        return "—"
+    return f"{round_half_up(value, 2):,f}"
 
 
 def truncate(number: Decimal, places: int) -> Decimal:

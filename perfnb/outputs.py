@@ -1,4 +1,5 @@
-"""Writing a department's results to ``data/processed/<dept>/``: figures.csv, findings.csv, summary.json.
+"""Writing a department's results to ``data/processed/<dept>/``: figures.csv, findings.csv, summary.json, and
+in a run what the report shows (report.json, indicators.csv).
 
 Files are written atomically (a temporary file in the same folder, then a rename) and
 deterministically: stable row order, no clock, ``\\n`` line ends, UTF-8 with a BOM for the
@@ -26,6 +27,7 @@ from perfnb.engine import CheckResult
 from perfnb.errors import OutputWriteError, PerfnbError, os_reason
 from perfnb.figures import Figure, plain
 from perfnb.numbers import round_half_up
+from perfnb.reportdata import INDICATOR_COLUMNS, REPORT_FILE, ReportData, indicator_csv_rows
 
 __all__ = [
     "FIGURE_COLUMNS",
@@ -38,6 +40,7 @@ __all__ = [
     "neutralise",
     "output_lock",
     "publish",
+    "write_report_data",
     "write_results",
 ]
 
@@ -84,6 +87,7 @@ FINDING_COLUMNS = (
 #: A recomputed value with this many significant digits or more was cut by a context's precision
 #: (a quotient: rates divide at 40 digits, scoring at 50, the engine at 60); shorter ones are exact.
 QUOTIENT_DIGITS: Final = 40
+
 
 def atomic_write(path: Path, data: str | bytes, *, bom: bool = False) -> None:
     """Write text (UTF-8, a BOM if asked) or bytes to ``path`` through a temporary file in the same
@@ -296,3 +300,13 @@ def write_results(result: CheckResult, processed_dir: Path) -> Path:
     atomic_write(folder / "findings.csv", _csv(FINDING_COLUMNS, findings), bom=True)
     atomic_write(folder / "summary.json", json.dumps(result.summary(), ensure_ascii=False, indent=2) + "\n")
     return folder
+
+
+def write_report_data(data: ReportData, folder: Path) -> Path:
+    """Write what the report shows (``report.json``, handed to the notebook) and ``indicators.csv`` (each
+    三级指标 with its completion rate) into a department's processed folder; return ``report.json``'s path."""
+    atomic_write(folder / "indicators.csv", _csv(tuple(c for c, _ in INDICATOR_COLUMNS), indicator_csv_rows(data)),
+                 bom=True)  # fmt: skip
+    path = folder / REPORT_FILE
+    atomic_write(path, data.dumps())
+    return path

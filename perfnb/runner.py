@@ -500,7 +500,9 @@ def _run_department(dept_id: str, s: RunSettings) -> Entry:
     import nbformat
 
     from perfnb.excel import write_findings_xlsx
+    from perfnb.outputs import write_report_data
     from perfnb.render import NotebookError, execute_warm, notebook_html
+    from perfnb.reportdata import ReportData
 
     fingerprint = _fingerprint(dept_id, s)
     outcome = check([dept_id], s.data_dir, s.processed_dir)[0]
@@ -525,11 +527,13 @@ def _run_department(dept_id: str, s: RunSettings) -> Entry:
         xlsx=f"{dept_id}.findings.xlsx",
         fingerprint=fingerprint,
     )
+    handed_over = write_report_data(ReportData.of(result), s.processed_dir / dept_id)
     parameters = {
         "dept_id": dept_id,
         "data_dir": str(s.data_dir),
         "processed_dir": str(s.processed_dir),
         "notebook": str(s.notebook),
+        "handed_over": str(handed_over),
     }
     executed = s.processed_dir / dept_id / s.notebook.name
     try:

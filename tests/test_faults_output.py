@@ -21,9 +21,11 @@ import pytest
 from markupsafe import escape
 
 from perfnb import charts, excel, outputs
+from perfnb.engine import CheckResult, check_department
 from perfnb.figures import Verdict
 from perfnb.forms import department as forms_department
 from perfnb.forms.department import ReportLine, report_text
+from perfnb.load import load
 from perfnb.render import page, stylesheet
 from perfnb.report import Report
 from perfnb.runner import RunSettings, run
@@ -38,8 +40,13 @@ NARROW = 390
 
 
 @pytest.fixture(scope="module")
-def nanchang() -> Report:
-    return Report.build(NANCHANG, RAW)
+def nanchang_result() -> CheckResult:
+    return check_department(load(NANCHANG, RAW), department_dir=RAW / NANCHANG)
+
+
+@pytest.fixture(scope="module")
+def nanchang(nanchang_result: CheckResult) -> Report:
+    return Report.of(nanchang_result)
 
 
 @pytest.fixture(scope="module")
@@ -57,8 +64,8 @@ def _records(sheet: Any) -> list[dict[str, Any]]:
 
 
 @pytest.fixture(scope="module")
-def book(nanchang: Report, tmp_path_factory: pytest.TempPathFactory) -> Any:
-    path = excel.write_findings_xlsx(nanchang.result, tmp_path_factory.mktemp("xlsx") / "findings.xlsx")
+def book(nanchang_result: CheckResult, tmp_path_factory: pytest.TempPathFactory) -> Any:
+    path = excel.write_findings_xlsx(nanchang_result, tmp_path_factory.mktemp("xlsx") / "findings.xlsx")
     return openpyxl.load_workbook(path)
 
 
@@ -341,11 +348,11 @@ def test_every_writer_uses_the_one_rule() -> None:
         assert cells.neutralise(number) == number
 
 
-def test_findings_csv_quotes_formula_text_and_keeps_numbers(nanchang: Report, tmp_path: Path) -> None:
+def test_findings_csv_quotes_formula_text_and_keeps_numbers(nanchang_result: CheckResult, tmp_path: Path) -> None:
     from perfnb.findings import finding
 
     evil = finding("SUM_MISMATCH", "x\r=HYPERLINK(1)", "@SUM(A1)", reported="-5", recomputed="-1+1")
-    outputs.write_results(dataclasses.replace(nanchang.result, findings=(evil,)), tmp_path)
+    outputs.write_results(dataclasses.replace(nanchang_result, findings=(evil,)), tmp_path)
     text = (tmp_path / NANCHANG / "findings.csv").read_text(encoding="utf-8-sig")
     header, row = list(csv.reader(io.StringIO(text, newline="")))
     found = dict(zip(header, row, strict=True))
@@ -353,11 +360,13 @@ def test_findings_csv_quotes_formula_text_and_keeps_numbers(nanchang: Report, tm
     assert (found["reported"], found["recomputed"]) == ("-5", "'-1+1")
 
 
-def test_workbook_keeps_negative_numbers_as_numbers_and_quotes_text(nanchang: Report, tmp_path: Path) -> None:
+def test_workbook_keeps_negative_numbers_as_numbers_and_quotes_text(
+    nanchang_result: CheckResult, tmp_path: Path
+) -> None:
     from perfnb.findings import finding
 
     evil = finding("SUM_MISMATCH", '=HYPERLINK("http://x")', "@SUM(A1)", reported="-5", recomputed="-1+1")
-    result = dataclasses.replace(nanchang.result, findings=(evil,))
+    result = dataclasses.replace(nanchang_result, findings=(evil,))
     path = excel.write_findings_xlsx(result, tmp_path / "f.xlsx")
     (row,) = _records(openpyxl.load_workbook(path)["发现"])
     assert (row["原文数值"].value, row["原文数值"].data_type) == (-5, "n")
@@ -368,17 +377,17 @@ def test_workbook_keeps_negative_numbers_as_numbers_and_quotes_text(nanchang: Re
 # --- 10. wording --------------------------------------------------------------------------------
 
 
-def test_differs_on_a_printed_basis_says_which(nanchang: Report) -> None:
+def test_differs_on_a_printed_basis_says_which(nanchang: Report, nanchang_result: CheckResult) -> None:
     html = nanchang.reconciliation()
     assert '<span class="pn-badge v-differs">不符（按到位数计算相符）</span>' in html
     assert '<span class="pn-badge v-differs">不符（按原文公式相符）</span>' in html
     assert '<span class="pn-badge v-differs">不符（按印出的权重 17.93% 计算相符）</span>' in html
-    fig = next(f for f in nanchang.result.figures if f.verdict is Verdict.DIFFERS)
+    fig = next(f for f in nanchang_result.figures if f.verdict is Verdict.DIFFERS)
     truncated = fig._replace(basis="截断")
-    html = Report(dataclasses.replace(nanchang.result, figures=(truncated,))).reconciliation()
+    html = Report.of(dataclasses.replace(nanchang_result, figures=(truncated,))).reconciliation()
     assert '<span class="pn-badge v-differs">不符（按截断相符）</span>' in html
     plain = fig._replace(basis="")
-    html = Report(dataclasses.replace(nanchang.result, figures=(plain,))).reconciliation()
+    html = Report.of(dataclasses.replace(nanchang_result, figures=(plain,))).reconciliation()
     assert '<span class="pn-badge v-differs">不符</span>' in html
 
 
@@ -394,11 +403,11 @@ def test_target_table_hides_columns_empty_in_every_row(nantong: Report, nanchang
     assert "实际完成值" in full and "复算得分" in full
 
 
-def test_a_project_total_that_cannot_be_checked_says_why(nanchang: Report) -> None:
+def test_a_project_total_that_cannot_be_checked_says_why(nanchang: Report, nanchang_result: CheckResult) -> None:
     html = nanchang.summary()
     row = re.search(r'<tr data-project="p1">(.*?)</tr>', html, re.S)
     assert row is not None
-    why = next(f for f in nanchang.result.figures if f.measure == "total_score" and f.project_id == "p1").note
+    why = next(f for f in nanchang_result.figures if f.measure == "total_score" and f.project_id == "p1").note
     assert why and "无法复核" in row.group(1)
     assert f'<div class="pn-basis" data-field="why">{why}</div>' in row.group(1)
 

@@ -251,8 +251,8 @@ def xss(tmp_path_factory: pytest.TempPathFactory) -> Report:
 
 
 def test_xss_data_is_read(xss: Report) -> None:
-    assert xss.result.department.header.name == XSS_NAME
-    assert xss.project_names["p1"] == XSS_PROJECT
+    assert xss.summary_data["department"]["name"] == XSS_NAME
+    assert set(xss.indicators_table()["项目"]) >= {XSS_PROJECT}
     assert XSS_INDICATOR in set(xss.findings_table()["对象"])
 
 

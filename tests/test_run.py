@@ -155,7 +155,7 @@ def test_unchanged_departments_are_not_run_again(seeds: tuple[Path, list[Entry]]
 def test_a_run_is_byte_identical_when_repeated(seeds: tuple[Path, list[Entry]]) -> None:
     base, _ = seeds
     before = _tree_hash(base / "processed") | {f"reports/{k}": v for k, v in _tree_hash(base / "reports").items()}
-    assert len(before) == 4 * 5 + 4 * 2 + 1  # 5 processed files and 2 reports per department, index; no lock left
+    assert len(before) == 4 * 7 + 4 * 2 + 1  # 7 processed files and 2 reports per department, index; no lock left
     entries = run(None, _settings(base, RAW, force=True), jobs=2)
     assert all(e.ok and not e.skipped for e in entries)
     after = _tree_hash(base / "processed") | {f"reports/{k}": v for k, v in _tree_hash(base / "reports").items()}

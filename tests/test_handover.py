@@ -1,0 +1,124 @@
+"""One computation per department: the worker's result is what the notebook shows (issue 17 §1).
+
+``perfnb run`` checks a department once and hands ``report.json`` to the notebook; the notebook
+computes the same data itself only when opened by hand. Also the budget chart's fixed number of
+groups (§2) and the engine-side rows the report used to compute (completion rates, section sums).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from perfnb.engine import check_department
+from perfnb.facts import Facts
+from perfnb.load import load
+from perfnb.outputs import write_report_data
+from perfnb.render import execute_warm
+from perfnb.report import Report
+from perfnb.reportdata import BUDGET_BARS, INDICATOR_COLUMNS, REPORT_FILE, ReportData, ReportDataError
+from perfnb.synth import synthesize
+from tests.conftest import RAW, ROOT
+from tests.test_report import _rewrite_csv
+
+SEEDS = ("binhai-ip-2025", "gzkfq-ip-2025", "nanchang-ip-fund-2020", "nantong-ipc-2025")
+NOTEBOOK = ROOT / "notebooks" / "department_audit.ipynb"
+
+
+def _data(dept: str, raw: Path = RAW) -> ReportData:
+    return ReportData.of(check_department(load(dept, raw), department_dir=raw / dept))
+
+
+@pytest.mark.parametrize("dept", SEEDS)
+def test_report_json_reads_back_as_the_same_data(dept: str, tmp_path: Path) -> None:
+    data = _data(dept)
+    path = write_report_data(data, tmp_path)
+    assert ReportData.read(path) == data
+    assert path.read_text(encoding="utf-8") == data.dumps()  # deterministic text
+
+
+def test_report_json_keeps_exact_decimals(tmp_path: Path) -> None:
+    data = _data("nanchang-ip-fund-2020")
+    back = ReportData.read(write_report_data(data, tmp_path))
+    completions = [r["completion"] for r in back.indicators if r["completion"] is not None]
+    assert completions and all(type(c) is Decimal for c in completions)
+    assert back.sections == data.sections and all(type(w) is Decimal for _, w, _, _ in back.sections if w is not None)
+
+
+def test_indicators_csv_is_the_report_table(tmp_path: Path) -> None:
+    data = _data("nanchang-ip-fund-2020")
+    write_report_data(data, tmp_path)
+    text = (tmp_path / "indicators.csv").read_text(encoding="utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(text, newline="")))
+    assert list(rows[0]) == [c for c, _ in INDICATOR_COLUMNS]
+    assert len(rows) == len(data.indicators)
+    for row, shown in zip(rows, data.indicators, strict=True):
+        assert row["level3"] == shown["三级指标"] and row["completion_text"] == shown["完成率"]
+        assert row["completion"] == ("" if shown["completion"] is None else str(shown["completion"]))
+        assert row["met"] == {True: "true", False: "false", None: ""}[shown["met"]]
+
+
+def test_a_damaged_or_foreign_report_json_is_refused_clearly(tmp_path: Path) -> None:
+    path = tmp_path / REPORT_FILE
+    path.write_text("{not json", encoding="utf-8")
+    with pytest.raises(ReportDataError, match="已损坏"):
+        ReportData.read(path)
+    path.write_text(json.dumps({"format": 999}), encoding="utf-8")
+    with pytest.raises(ReportDataError, match="不是本版本 perfnb"):
+        ReportData.read(path)
+    with pytest.raises(ReportDataError, match="读不到"):
+        ReportData.read(tmp_path / "missing.json")
+    good = write_report_data(_data("gzkfq-ip-2025"), tmp_path)
+    with pytest.raises(ReportDataError, match="是部门 gzkfq-ip-2025 的结果"):
+        Report.build("nantong-ipc-2025", RAW, good)
+
+
+def _outputs(nb: object) -> list[object]:
+    return [c.get("outputs") for c in nb.cells if c.cell_type == "code"][1:]  # type: ignore[attr-defined]
+
+
+def test_the_notebook_shows_what_it_was_handed_not_a_second_computation(tmp_path: Path) -> None:
+    dept = "nantong-ipc-2025"
+    raw = tmp_path / "raw"
+    shutil.copytree(RAW / dept, raw / dept)
+    handed = write_report_data(_data(dept, raw), tmp_path / "p" / dept)
+    params = {"dept_id": dept, "data_dir": str(raw), "processed_dir": str(tmp_path / "p"), "notebook": str(NOTEBOOK)}
+    by_itself = execute_warm(NOTEBOOK, params, cwd=tmp_path)
+    handed_over = execute_warm(NOTEBOOK, {**params, "handed_over": str(handed)}, cwd=tmp_path)
+    assert _outputs(handed_over) == _outputs(by_itself)  # the same report either way
+
+    def rename(rows: list[list[str]]) -> None:  # the raw data change after the worker checked it
+        rows[1][rows[0].index("level3")] = "改过的指标名"
+
+    _rewrite_csv(raw / dept / "indicators.csv", rename)
+    again = json.dumps(_outputs(execute_warm(NOTEBOOK, {**params, "handed_over": str(handed)}, cwd=tmp_path)))
+    assert "改过的指标名" not in again and again == json.dumps(_outputs(handed_over))
+    alone = json.dumps(_outputs(execute_warm(NOTEBOOK, params, cwd=tmp_path)), ensure_ascii=False)
+    assert "改过的指标名" in alone  # opened by hand, the notebook checks the data as they are now
+
+
+def test_the_budget_chart_has_a_fixed_number_of_groups(tmp_path: Path) -> None:
+    raw = tmp_path / "raw"
+    depts = synthesize(4, raw, seed=7)
+    results = [check_department(load(d, raw), department_dir=raw / d) for d in depts]
+    result = max(results, key=lambda r: len(r.department.projects))
+    assert len(result.department.projects) > BUDGET_BARS
+    chart = ReportData.of(result).budget
+    assert chart is not None and len(chart.labels) == BUDGET_BARS
+    facts = Facts(result.department)
+    names = {None: "整体", **{p.id: p.name for p in result.department.projects}}
+    budgets = {names[k]: facts.money(row, "budget", chart.unit) for k, row in facts.total_rows.items()}
+    shown = chart.labels[:-1]
+    rest = [name for name in budgets if name not in shown]
+    assert chart.labels[-1] == f"其他 {len(rest)} 项" and f"其余 {len(rest)} 项合为“其他”" in chart.title
+    assert min(budgets[n] or 0 for n in shown) >= max(budgets[n] or 0 for n in rest)  # the largest are shown
+    values = dict(chart.series)["全年预算数"]
+    assert values[-1] == sum((budgets[n] or Decimal(0) for n in rest), Decimal(0))  # exact sum of the rest
+    svg = Report.of(result).budget_chart()
+    assert svg is not None and f"其他 {len(rest)} 项" in svg
