@@ -44,6 +44,7 @@ LIBRARIES = (
     "nbclient", "ipykernel", "openpyxl", "pydantic",
 )  # fmt: skip
 _VERDICT_ORDER = (Verdict.DIFFERS, Verdict.AGREES, Verdict.CANNOT_CHECK, Verdict.DERIVED)
+_COMPACT_VERDICTS = (Verdict.AGREES.value, Verdict.DERIVED.value)  # one line each in the reconciliation
 _COMPLETION_CAP = Decimal(200)  # completion bars longer than this are cut (the text says so)
 
 
@@ -187,13 +188,18 @@ class Report:
         return fragment("charts.html.j2", items=items)
 
     def reconciliation(self) -> Html:
-        """Every reported figure against its recomputation, grouped by verdict."""
+        """Every reported figure against its recomputation, grouped by verdict: differences and what cannot
+        be checked in full, agreeing and derived figures one line each (the rest is in the workbook)."""
         rows = self.data.figures
         # an indicator score that agrees is shown in the indicator table (and in figures.csv): not twice
         listed = [r for r in rows if not (r["verdict"] == Verdict.AGREES.value and r["编号"].startswith("score:"))]
         groups = [(v, [r for r in listed if r["verdict"] == v.value]) for v in _VERDICT_ORDER]
         return fragment(
-            "reconciliation.html.j2", groups=[(v, g) for v, g in groups if g], in_indicators=len(rows) - len(listed)
+            "reconciliation.html.j2",
+            groups=[(v, g) for v, g in groups if g],
+            in_indicators=len(rows) - len(listed),
+            compact=_COMPACT_VERDICTS,
+            workbook=self.workbook,
         )
 
     def findings(self) -> Html:
@@ -201,12 +207,28 @@ class Report:
         return fragment("findings.html.j2", rows=self.data.findings)
 
     def indicators(self) -> Html:
-        """The indicator table with completion; a column that is empty in every row (a target table's
-        actual values and scores) is left out, and a note says which."""
+        """The indicator table with completion: first in full the indicators to look at (not met, score
+        differs or cannot be checked, nothing to check), then one line each those met whose score agrees.
+        A column that is empty in every row (a target table's actual values and scores) is left out, and a
+        note says which."""
         rows = self.data.indicators
         filled = [column for column in _INDICATOR_COLUMNS if any(r[column[0]] for r in rows)]
         hidden = [column[1] for column in _INDICATOR_COLUMNS if column not in filled] if rows else []
-        return fragment("indicators.html.j2", rows=rows, columns=filled, hidden=hidden)
+        fine = [r for r in rows if _fine(r)]
+        return fragment(
+            "indicators.html.j2",
+            rows=[r for r in rows if not _fine(r)],
+            fine=fine,
+            several=len({r["项目"] for r in rows}) > 1,
+            columns=filled,
+            hidden=hidden,
+            workbook=self.workbook,
+        )
+
+    @property
+    def workbook(self) -> str:
+        """The file name of the department's workbook, written beside its report."""
+        return f"{self.dept_id}.findings.xlsx"
 
     def provenance(self, parameters: Mapping[str, Any], notebook: str | Path | None = None) -> Html:
         """Input files with SHA-256, versions, the parameters and the notebook executed."""
@@ -250,6 +272,11 @@ def shown_parameters(parameters: Mapping[str, Any], project: Path | None = None)
         inside = resolved == root or root in resolved.parents
         shown[key] = resolved.relative_to(root).as_posix() if inside else "（项目目录之外，路径不记录）"
     return shown
+
+
+def _fine(row: dict[str, Any]) -> bool:
+    """An indicator met whose score agrees (or is not scored): listed in one line."""
+    return row["met"] is True and row["verdict"] in ("", Verdict.AGREES.value)
 
 
 def _grouped(chart: Chart | None) -> str | None:

@@ -8,6 +8,7 @@ groups (§2) and the engine-side rows the report used to compute (completion rat
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import json
 import shutil
@@ -122,3 +123,18 @@ def test_the_budget_chart_has_a_fixed_number_of_groups(tmp_path: Path) -> None:
     assert values[-1] == sum((budgets[n] or Decimal(0) for n in rest), Decimal(0))  # exact sum of the rest
     svg = Report.of(result).budget_chart()
     assert svg is not None and f"其他 {len(rest)} 项" in svg
+
+
+def test_agreeing_figures_and_met_indicators_take_one_short_line_each() -> None:
+    data = _data("nanchang-ip-fund-2020")
+    agrees = next(f for f in data.figures if f["verdict"] == "agrees" and f["输入"] and not f["编号"].startswith("score:"))
+    differs = next(f for f in data.figures if f["verdict"] == "differs")
+    html = Report(data).reconciliation()
+    assert agrees["公式"] not in html.split(f'data-figure="{agrees["编号"]}"')[1].split("</li>")[0]
+    assert differs["公式"] in html and all(i in html for i in differs["输入"])  # differences in full
+    more = dataclasses.replace(data, figures=data.figures + [{**agrees, "编号": f"x{n}"} for n in range(100)])
+    assert (len(Report(more).reconciliation().encode()) - len(html.encode())) / 100 < 200  # bytes per agreeing figure
+    met = next(r for r in data.indicators if r["met"] is True and r["verdict"] in ("", "agrees"))
+    table = Report(data).indicators()
+    more = dataclasses.replace(data, indicators=data.indicators + [met] * 100)
+    assert (len(Report(more).indicators().encode()) - len(table.encode())) / 100 < 200  # bytes per met indicator

@@ -129,7 +129,9 @@ def test_reconciliation_groups_in_order(nanchang: Report) -> None:
     groups = re.findall(r'<summary><span class="pn-badge v-(\w+)">(.+?)</span> (\d+) 个</summary>', html)
     # the 14 indicator scores that agree are shown in the indicator table, not twice
     assert groups == [("differs", "不符", "8"), ("agrees", "相符", "139"), ("cannot_check", "无法复核", "99")]
-    assert html.count('<tr class="v-row-') == 246
+    assert html.count('<tr class="v-row-') == 8 + 99  # differences and what cannot be checked in full
+    assert html.count('<li data-figure="') == 139  # agreeing figures one line each
+    assert '<li data-figure="r030">' in html
     assert "另有 14 项指标得分与复算相符，列在下面的指标表中" in html
     first = re.search(r"<details[^>]*>", html)
     assert first is not None and first.group(0).endswith(" open>")  # the first group (不符) is open
