@@ -4,12 +4,34 @@ The public surface: ``load`` (one department, or raise), ``validate`` (many, gat
 problem), ``check`` (validate, recompute, reconcile and write results), ``run`` (check, then
 the audit notebook and the HTML report of each department, and the index), the model
 ``Department`` and ``__version__``.
+
+``check`` and ``run`` are imported on first use (PEP 562), so importing one module of the package (the
+notebook's ``perfnb.report`` in a kernel) does not import the runner and all it needs. (``load`` cannot be:
+it shares its name with its module, which would take its place once imported.)
 """
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
+__all__ = ["Department", "__version__", "check", "load", "run", "validate"]
+
 from perfnb.load import load, validate
 from perfnb.model import Department
-from perfnb.runner import check, run
 
-__all__ = ["Department", "__version__", "check", "load", "run", "validate"]
+_LAZY = {"check": "perfnb.runner", "run": "perfnb.runner"}
+
+if TYPE_CHECKING:
+    from perfnb.runner import check, run
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'perfnb' has no attribute {name!r}")
+    value = getattr(import_module(module), name)
+    globals()[name] = value
+    return value

@@ -15,17 +15,17 @@ from dataclasses import dataclass
 from decimal import Decimal
 from importlib import metadata
 from pathlib import Path
-from typing import Any
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from perfnb import __version__, charts
-from perfnb.engine import CheckResult, check_department
 from perfnb.figures import Verdict
-from perfnb.load import load
-from perfnb.paths import department_dir
 from perfnb.reportdata import Chart, ReportData, ReportDataError, verdict_text
 from perfnb.templating import environment
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from perfnb.engine import CheckResult
 
 __all__ = [
     "LIBRARIES",
@@ -93,6 +93,10 @@ class Report:
             if report.dept_id != dept_id:
                 raise ReportDataError(f"{handed_over} 是部门 {report.dept_id} 的结果，不是 {dept_id} 的")
             return report
+        from perfnb.engine import check_department  # only here: a notebook handed its data needs no engine
+        from perfnb.load import load
+        from perfnb.paths import department_dir
+
         data_dir = Path(data_dir)
         dept = load(dept_id, data_dir)
         return cls.of(check_department(dept, department_dir=department_dir(data_dir, dept.id)))
@@ -121,15 +125,15 @@ class Report:
 
     def figures_table(self) -> pd.DataFrame:
         """Every recomputed figure: reported, recomputed, difference, verdict, formula, cell."""
-        return pd.DataFrame(self.data.figures, columns=list(_FIGURE_HEADERS))
+        return _frame(self.data.figures, _FIGURE_HEADERS)
 
     def findings_table(self) -> pd.DataFrame:
         """Every finding, most severe first."""
-        return pd.DataFrame(self.data.findings, columns=list(_FINDING_HEADERS))
+        return _frame(self.data.findings, _FINDING_HEADERS)
 
     def indicators_table(self) -> pd.DataFrame:
         """Every 三级指标 with its target, actual, completion, weight and scores."""
-        return pd.DataFrame(self.data.indicators, columns=list(_INDICATOR_HEADERS))
+        return _frame(self.data.indicators, _INDICATOR_HEADERS)
 
     def section_scores(self) -> list[tuple[str, Decimal | None, Decimal | None, Decimal | None]]:
         """(section, weight, reported, recomputed) per scoring section of the whole document."""
@@ -272,6 +276,13 @@ def shown_parameters(parameters: Mapping[str, Any], project: Path | None = None)
         inside = resolved == root or root in resolved.parents
         shown[key] = resolved.relative_to(root).as_posix() if inside else "（项目目录之外，路径不记录）"
     return shown
+
+
+def _frame(rows: list[dict[str, Any]], columns: tuple[str, ...]) -> pd.DataFrame:
+    """Rows as a DataFrame (pandas is imported here, for readers who explore: the report needs none)."""
+    import pandas as pd
+
+    return pd.DataFrame(rows, columns=list(columns))
 
 
 def _fine(row: dict[str, Any]) -> bool:

@@ -19,18 +19,20 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
-from perfnb.engine import CheckResult
 from perfnb.errors import PerfnbError
 from perfnb.facts import Facts
 from perfnb.figures import Figure, Verdict, plain
-from perfnb.findings import Finding
 from perfnb.numbers import round_half_up, thousands_text
 from perfnb.problems import Severity
 from perfnb.rates import completion
 from perfnb.schema import DOC_KINDS
 from perfnb.targets import Op, ParsedValue, parse_value
+
+if TYPE_CHECKING:  # not the engine itself: a kernel that reads report.json needs none of it
+    from perfnb.engine import CheckResult
+    from perfnb.findings import Finding
 
 __all__ = [
     "BUDGET_BARS",
@@ -57,7 +59,7 @@ COMPLETION_BARS: Final = 25
 _MONEY_COLUMNS = (("budget", "全年预算数"), ("received", "到位数"), ("executed", "执行数"))
 _COMPLETION_CAP = Decimal(200)
 _LARGE_YUAN = Decimal(1_000_000)  # budgets in 元 from this size are charted in 万元 (exact conversion)
-_LOWER_IS_BETTER = (Op.LE, Op.LT)
+_LOWER_BETTER = (Op.LE, Op.LT)
 _PARTS = "各部分之和"  # the basis a total is recomputed on, not one on which a printed figure matched
 
 
@@ -388,7 +390,7 @@ def _completion_text(
     if percent is None:
         return "", why
     shown = f"{plain(round_half_up(percent, 1))}%"
-    if target is None or target.op not in _LOWER_IS_BETTER or met is None:
+    if target is None or target.op not in _LOWER_BETTER or met is None:
         return shown, why
     share = f"实际为上限（{target.raw}）的 {shown}，越低越好"
     return ("未超过上限", share) if met else (f"超过上限（{shown}）", share)

@@ -12,6 +12,8 @@ import dataclasses
 import io
 import json
 import shutil
+import subprocess
+import sys
 from decimal import Decimal
 from pathlib import Path
 
@@ -139,3 +141,16 @@ def test_agreeing_figures_and_met_indicators_take_one_short_line_each() -> None:
     table = Report(data).indicators()
     more = dataclasses.replace(data, indicators=data.indicators + [met] * 100)
     assert (len(Report(more).indicators().encode()) - len(table.encode())) / 100 < 200  # bytes per met indicator
+
+
+def test_the_kernel_imports_only_what_rendering_needs() -> None:
+    """The notebook's ``perfnb.report`` renders report.json: no engine, runner or pandas in the kernel
+    (each costs a worker's kernel time at start); the package's public names still work."""
+    code = (
+        "import sys, perfnb.report, perfnb\n"
+        "heavy = ('pandas', 'perfnb.engine', 'perfnb.runner', 'perfnb.scorecard')\n"
+        "print(sorted(m for m in heavy if m in sys.modules))\n"
+        "print(callable(perfnb.run), callable(perfnb.check), callable(perfnb.load))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.splitlines() == ["[]", "True True True"]
