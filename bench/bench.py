@@ -336,12 +336,10 @@ def stage_pass(dept: str, data: Path, work: Path) -> dict[str, float]:
     its time on: ``kernel`` is the notebook's time the replay does not account for (papermill's
     parameterizing, the namespace reset, messages to and from the kernel, outputs).
     """
-    import nbformat
-
     from perfnb import runner
     from perfnb.excel import write_findings_xlsx
     from perfnb.outputs import atomic_write
-    from perfnb.render import execute_warm, notebook_html
+    from perfnb.render import execute_warm, notebook_html, notebook_text
     from perfnb.report import Report
 
     processed, reports = work / "processed", work / "reports"
@@ -355,7 +353,7 @@ def stage_pass(dept: str, data: Path, work: Path) -> dict[str, float]:
     with clock(t, "notebook"):
         nb = execute_warm(NOTEBOOK, parameters, cwd=ROOT)
     with clock(t, "save_notebook"):
-        atomic_write(processed / dept / NOTEBOOK.name, nbformat.writes(nb))
+        atomic_write(processed / dept / NOTEBOOK.name, notebook_text(nb))
     with clock(t, "html_export"):
         html = notebook_html(nb, title=result.department.header.report_title, notebook_name=NOTEBOOK.name)
     with clock(t, "write_html"):

@@ -403,8 +403,27 @@ class _Index:
 
 def _in_process(dept_ids: Sequence[str], settings: RunSettings, jobs: int) -> Generator[Entry, None, None]:
     """One department after another in this process (one warm kernel)."""
+    if dept_ids:
+        _prestart_kernel(Path.cwd())
     for dept_id in dept_ids:
         yield run_department(dept_id, settings)
+
+
+#: Sent to a worker's kernel as soon as it starts, not waited for: it imports what the notebook renders with
+#: while the worker checks its first department.
+KERNEL_WARMUP = "import perfnb.report"
+
+
+def _prestart_kernel(cwd: Path) -> None:
+    """Start this process's notebook kernel now, importing the report's modules in the background."""
+    from perfnb.render import prestart
+
+    prestart(cwd, KERNEL_WARMUP)
+
+
+def _run_worker_init(cwd: Path) -> None:
+    die_with_parent()
+    _prestart_kernel(cwd)
 
 
 def _process_pool(dept_ids: Sequence[str], settings: RunSettings, jobs: int) -> Generator[Entry, None, None]:
@@ -414,7 +433,9 @@ def _process_pool(dept_ids: Sequence[str], settings: RunSettings, jobs: int) -> 
         return
     workers = min(jobs, len(dept_ids))
     spawn = multiprocessing.get_context("spawn")
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=spawn, initializer=die_with_parent)
+    pool = ProcessPoolExecutor(
+        max_workers=workers, mp_context=spawn, initializer=_run_worker_init, initargs=(Path.cwd(),)
+    )
     try:
         futures = [pool.submit(run_department, d, settings) for d in dept_ids]
         for future in as_completed(futures):
@@ -497,11 +518,9 @@ def run_department(dept_id: str, settings: RunSettings) -> Entry:
 
 
 def _run_department(dept_id: str, s: RunSettings) -> Entry:
-    import nbformat
-
     from perfnb.excel import write_findings_xlsx
     from perfnb.outputs import write_report_data
-    from perfnb.render import NotebookError, execute_warm, notebook_html
+    from perfnb.render import NotebookError, execute_warm, notebook_html, notebook_text
     from perfnb.reportdata import ReportData
 
     fingerprint = _fingerprint(dept_id, s)
@@ -540,10 +559,10 @@ def _run_department(dept_id: str, s: RunSettings) -> Entry:
         nb = execute_warm(s.notebook, parameters, cwd=Path.cwd())
     except NotebookError as exc:
         if exc.notebook is not None:
-            atomic_write(executed, nbformat.writes(exc.notebook))
+            atomic_write(executed, notebook_text(exc.notebook))
         failed = replace(entry, ok=False, reason=str(exc), xlsx=None, fingerprint="")
         return _fail(failed, s, cell=exc, notebook=executed)
-    atomic_write(executed, nbformat.writes(nb))
+    atomic_write(executed, notebook_text(nb))
     html = notebook_html(nb, title=h.report_title, notebook_name=s.notebook.name)
     atomic_write(_staged(s, f"{dept_id}.html"), html)
     write_findings_xlsx(result, _staged(s, f"{dept_id}.findings.xlsx"))
