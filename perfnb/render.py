@@ -45,8 +45,7 @@ _RFC3987_BLOCKED = "rfc3987_syntax" not in sys.modules and "jsonschema" not in s
 if _RFC3987_BLOCKED:
     sys.modules["rfc3987_syntax"] = None  # type: ignore[assignment]  # an import of it raises ImportError
 try:
-    import nbformat
-    from nbconvert import HTMLExporter
+    import nbformat  # imports jsonschema (nbconvert, imported later where it is used, then finds it imported)
 finally:
     if _RFC3987_BLOCKED and "rfc3987_syntax" in sys.modules and sys.modules["rfc3987_syntax"] is None:
         del sys.modules["rfc3987_syntax"]
@@ -61,6 +60,7 @@ __all__ = [
     "notebook_html",
     "notebook_text",
     "page",
+    "prepare_export",
     "prestart",
     "stylesheet",
 ]
@@ -390,8 +390,27 @@ def _cell_error(ename: str, evalue: str, exec_count: int | None, source: str) ->
 
 
 @cache
-def _exporter() -> HTMLExporter:
-    exporter = HTMLExporter(
+def _exporter() -> Any:
+    """nbconvert's HTML exporter with perfnb's template (built once per process; nbconvert is imported here)."""
+    from nbconvert import HTMLExporter
+    from nbconvert.exporters import html as nbconvert_html
+
+    class Exporter(HTMLExporter):
+        """:class:`HTMLExporter` without its last pass, which parses the finished page with BeautifulSoup to add
+        alt text to ``<img>`` without one and ``tabindex`` to JupyterLab's cell wrappers: perfnb's template
+        gives its one image an alt text and has no such wrappers (a test checks both), and the pass re-parses
+        and re-serialises the whole page — most of an export's time (2 s for a 1.6 MB page). The page is what
+        the template writes, byte for byte."""
+
+        def from_notebook_node(self, nb: Any, resources: Any = None, **kw: Any) -> Any:
+            soup = getattr(nbconvert_html, "BeautifulSoup")  # noqa: B009 - not in the module's public names
+            setattr(nbconvert_html, "BeautifulSoup", _Verbatim)  # noqa: B010
+            try:
+                return super().from_notebook_node(nb, resources, **kw)
+            finally:
+                setattr(nbconvert_html, "BeautifulSoup", soup)  # noqa: B010
+
+    return Exporter(
         template_name="perfnb",
         extra_template_basedirs=[str(_TEMPLATES / "nbconvert")],
         exclude_input=True,
@@ -401,7 +420,24 @@ def _exporter() -> HTMLExporter:
         # disabled, doing nothing): the same check, a tenth of the cost.
         optimistic_validation=True,
     )
-    return exporter
+
+
+class _Verbatim:
+    """Stands in for BeautifulSoup in :class:`Exporter`: selects nothing and gives the page back as it was."""
+
+    def __init__(self, markup: str, features: str | None = None) -> None:
+        self.markup = markup
+
+    def select(self, selector: str) -> list[Any]:
+        return []
+
+    def __str__(self) -> str:
+        return self.markup
+
+
+def prepare_export() -> None:
+    """Import nbconvert and compile the report template now (a worker does it while its kernel starts)."""
+    notebook_html(nbformat.v4.new_notebook(), title="", notebook_name="")
 
 
 def export_notebook(path: Path, target: Path) -> None:

@@ -415,10 +415,12 @@ KERNEL_WARMUP = "import perfnb.report"
 
 
 def _prestart_kernel(cwd: Path) -> None:
-    """Start this process's notebook kernel now, importing the report's modules in the background."""
-    from perfnb.render import prestart
+    """Start this process's notebook kernel now, importing the report's modules in the background, and
+    meanwhile get the HTML exporter ready here: both are paid once per process, before the first department."""
+    from perfnb import render
 
-    prestart(cwd, KERNEL_WARMUP)
+    render.prestart(cwd, KERNEL_WARMUP)
+    render.prepare_export()
 
 
 def _run_worker_init(cwd: Path) -> None:

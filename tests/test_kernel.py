@@ -172,3 +172,33 @@ def test_a_run_starts_its_kernel_before_checking_its_first_department(
     events.clear()
     runner._run_worker_init(tmp_path)
     assert events == [f"prestart {runner.KERNEL_WARMUP}"]
+
+
+def test_the_export_is_nbconvert_s_without_its_soup_pass(tmp_path: Path) -> None:
+    """perfnb's exporter skips only HTMLExporter's BeautifulSoup pass: parsed back by BeautifulSoup, our page is
+    nbconvert's own byte for byte, and the pass would have had nothing to do (no image without alt text, no
+    JupyterLab cell wrapper to make focusable)."""
+    from bs4 import BeautifulSoup
+    from nbconvert import HTMLExporter
+
+    from tests.conftest import RAW
+
+    notebook = ROOT / "notebooks" / "department_audit.ipynb"
+    params = {"dept_id": "nanchang-ip-fund-2020", "data_dir": str(RAW), "processed_dir": str(tmp_path)}
+    nb = execute_warm(notebook, {**params, "notebook": str(notebook)}, cwd=tmp_path)
+    ours = render.notebook_html(nb, title="t", notebook_name="n")
+    exporter = render._exporter()
+    plain = HTMLExporter(
+        template_name="perfnb",
+        extra_template_basedirs=exporter.extra_template_basedirs,
+        exclude_input=True,
+        exclude_input_prompt=True,
+        exclude_output_prompt=True,
+    )
+    info = {"title": "t", "css": render.stylesheet(), "version": render.__version__, "notebook": "n"}
+    theirs, _ = plain.from_notebook_node(nb, resources={"perfnb": info})
+    assert ours != theirs  # the soup pass re-serialises: the skip is real
+    assert str(BeautifulSoup(ours, features="html.parser")) == theirs
+    soup = BeautifulSoup(ours, features="html.parser")
+    assert not soup.select("img:not([alt])") and not soup.select(".jp-Notebook div.jp-Cell-inputWrapper")
+    assert not soup.select(".jp-Notebook div.jp-OutputArea-output") and "<svg" in ours

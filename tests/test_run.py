@@ -88,7 +88,7 @@ def test_nanchang_report_shows_score_grade_and_findings(seeds: tuple[Path, list[
     assert refs and all(refs) and all(f"（原表：{ref}）" in html for ref in refs)
     assert codes >= {"SCORE_MISMATCH", "RATE_MISMATCH", "LOW_EXECUTION", "TARGET_TOO_LOW", "DUPLICATE_INDICATOR"}
     for code in codes:
-        assert f'<td class="id" data-label="代码">{code}</td>' in html  # attributes as nbconvert writes them
+        assert f'<td data-label="代码" class="id">{code}</td>' in html  # attributes as the template writes them
     nanchang = next(e for e in entries if e.dept_id == "nanchang-ip-fund-2020")
     assert (nanchang.score, nanchang.score_reported, nanchang.grade) == ("93.31", "93.31", "优")
     assert nanchang.findings == {"error": 2, "warning": 13, "info": 15}
