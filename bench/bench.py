@@ -8,9 +8,10 @@ of ``perfnb synth --n 10 --seed 7``) and the seed set (the four departments of `
    --no-input`` CLI per department, the same notebook, one after another), ``perfnb run --all --jobs 1
    --force`` and ``perfnb run --all --jobs <cores> --force``; the ratio naive ÷ perfnb per set;
 2. per department, in this process, the stages ``perfnb run`` goes through, each timed by calling
-   perfnb's own functions (``runner.check``, ``render.execute_warm``, ``render.notebook_html``,
-   ``excel.write_findings_xlsx``) and the notebook's cells replayed (``Report.build``, each chart,
-   the tables), beside ``runner.run_department`` whole; nothing is added to the package;
+   perfnb's own functions (``runner.check``, ``outputs.write_report_data``, ``render.execute_warm``,
+   ``render.notebook_html``, ``excel.write_findings_xlsx``) and the notebook's cells replayed
+   (``Report.build`` from the handed-over report.json, each chart, the tables), beside
+   ``runner.run_department`` whole; nothing is added to the package;
 3. one large department (``--large-projects`` projects of ``--per-project`` indicators, by default
    40 × 50 = 2 000) next to a small one (``--small-projects``, same indicators per project): stages,
    ``perfnb run`` and the naive loop;
@@ -300,6 +301,7 @@ def compare(name: str, data: Path, depts: list[str], cores: int, reps: int) -> d
 #: Stage keys in the order a department goes through them, with the column heads printed.
 STAGES = (
     ("load_check", "load+chk"),
+    ("report_data", "rep-data"),
     ("notebook", "notebook"),
     ("save_notebook", "save-nb"),
     ("html_export", "html"),
@@ -308,7 +310,7 @@ STAGES = (
 )
 #: The notebook's cells replayed in this process (what ``notebook`` spends its time on).
 CELLS = (
-    ("build", "build"),
+    ("build", "open-json"),
     ("title_summary", "title+sum"),
     ("indicator_rows", "ind-rows"),
     ("budget_chart", "ch-budget"),
@@ -331,16 +333,18 @@ def clock(times: dict[str, float], key: str) -> Iterator[None]:
 def stage_pass(dept: str, data: Path, work: Path) -> dict[str, float]:
     """One department through ``perfnb run``'s stages, each timed; then ``run_department`` whole.
 
-    The stages are those of ``runner.run_department`` (check, notebook in the warm kernel, HTML,
-    workbook); the notebook's cells are replayed here (``Report``) to see what the kernel spends
-    its time on: ``kernel`` is the notebook's time the replay does not account for (papermill's
+    The stages are those of ``runner.run_department`` (check, what the report shows written to report.json
+    and indicators.csv, notebook in the warm kernel rendering that report.json, HTML, workbook); the
+    notebook's cells are replayed here (``Report``, opened from the same report.json) to see what the kernel
+    spends its time on: ``kernel`` is the notebook's time the replay does not account for (papermill's
     parameterizing, the namespace reset, messages to and from the kernel, outputs).
     """
     from perfnb import runner
     from perfnb.excel import write_findings_xlsx
-    from perfnb.outputs import atomic_write
+    from perfnb.outputs import atomic_write, write_report_data
     from perfnb.render import execute_warm, notebook_html, notebook_text
     from perfnb.report import Report
+    from perfnb.reportdata import ReportData
 
     processed, reports = work / "processed", work / "reports"
     t: dict[str, float] = {}
@@ -349,7 +353,10 @@ def stage_pass(dept: str, data: Path, work: Path) -> dict[str, float]:
     if not outcome.ok or outcome.result is None:
         raise SystemExit(f"bench: {dept} does not check: {outcome.line()}")
     result = outcome.result
-    parameters = {"dept_id": dept, "data_dir": str(data), "processed_dir": str(processed), "notebook": str(NOTEBOOK)}
+    with clock(t, "report_data"):
+        handed = write_report_data(ReportData.of(result), processed / dept)
+    parameters = {"dept_id": dept, "data_dir": str(data), "processed_dir": str(processed), "notebook": str(NOTEBOOK),
+                  "handed_over": str(handed)}  # fmt: skip
     with clock(t, "notebook"):
         nb = execute_warm(NOTEBOOK, parameters, cwd=ROOT)
     with clock(t, "save_notebook"):
@@ -364,7 +371,7 @@ def stage_pass(dept: str, data: Path, work: Path) -> dict[str, float]:
 
     # the notebook's cells, in its order (charts → indicator rows are built there and reused by the table)
     with clock(t, "build"):
-        report = Report.build(dept, data)
+        report = Report.build(dept, data, handed)
     with clock(t, "title_summary"):
         report.title()
         report.summary()
@@ -519,7 +526,7 @@ def options(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--per-project", type=int, default=50, help="indicators per project of both (10–60)")
     parser.add_argument("--noop", type=int, default=100, help="departments for the no-op re-run (0: skip)")
     parser.add_argument("--engine", type=int, default=10_000, help="departments for the engine alone (0: skip)")
-    parser.add_argument("--big", type=int, default=500, help="departments for the peak-memory run (0: skip)")
+    parser.add_argument("--big", type=int, default=1000, help="departments for the peak-memory run (0: skip)")
     parser.add_argument("--reps", type=int, default=3, help="repetitions (the median is reported)")
     parser.add_argument(
         "--quick",
