@@ -87,6 +87,7 @@ FINDING_COLUMNS = (
 #: A recomputed value with this many significant digits or more was cut by a context's precision
 #: (a quotient: rates divide at 40 digits, scoring at 50, the engine at 60); shorter ones are exact.
 QUOTIENT_DIGITS: Final = 40
+INDICATORS_FILE: Final = "indicators.csv"
 
 
 def atomic_write(path: Path, data: str | bytes, *, bom: bool = False) -> None:
@@ -299,14 +300,25 @@ def write_results(result: CheckResult, processed_dir: Path) -> Path:
     )
     atomic_write(folder / "findings.csv", _csv(FINDING_COLUMNS, findings), bom=True)
     atomic_write(folder / "summary.json", json.dumps(result.summary(), ensure_ascii=False, indent=2) + "\n")
+    for earlier in (REPORT_FILE, INDICATORS_FILE):  # a run's, from another check: never beside these results
+        (folder / earlier).unlink(missing_ok=True)
     return folder
 
 
 def write_report_data(data: ReportData, folder: Path) -> Path:
     """Write what the report shows (``report.json``, handed to the notebook) and ``indicators.csv`` (each
     三级指标 with its completion rate) into a department's processed folder; return ``report.json``'s path."""
-    atomic_write(folder / "indicators.csv", _csv(tuple(c for c, _ in INDICATOR_COLUMNS), indicator_csv_rows(data)),
-                 bom=True)  # fmt: skip
+    rows = ([_value_text(v) for v in row] for row in indicator_csv_rows(data))
+    atomic_write(folder / INDICATORS_FILE, _csv(tuple(c for c, _ in INDICATOR_COLUMNS), rows), bom=True)
     path = folder / REPORT_FILE
     atomic_write(path, data.dumps())
     return path
+
+
+def _value_text(value: Decimal | bool | str | None) -> str:
+    """A cell of indicators.csv: numbers as figures.csv writes them, ``true``/``false``, empty for None."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return _full(value) if isinstance(value, Decimal) else str(value)

@@ -177,8 +177,10 @@ class ReportData:
         rows = [r for r in self.indicators if r["completion"] is not None]
         title = "指标完成率（绿：达成，红：未达成）"
         if len(rows) > COMPLETION_BARS:  # a readable chart: the indicators to look at first
-            title = f"完成率最低的 {COMPLETION_BARS} 项指标（共 {len(rows)} 项，全部见指标表；绿：达成，红：未达成）"
-            rows = sorted(rows, key=lambda r: r["completion"])[:COMPLETION_BARS]
+            title = (f"未达成及完成率最低的 {COMPLETION_BARS} 项指标（共 {len(rows)} 项，全部见指标表；"
+                     "绿：达成，红：未达成）")  # fmt: skip
+            # not met first (a cost within its limit is met however low its share of the limit), then the lowest
+            rows = sorted(rows, key=lambda r: (r["met"] is not False, r["completion"]))[:COMPLETION_BARS]
         return title, rows
 
 
@@ -297,18 +299,11 @@ INDICATOR_COLUMNS: Final = (
 )  # fmt: skip
 
 
-def indicator_csv_rows(data: ReportData) -> Iterable[list[str]]:
-    """The indicator rows as text, in the order of :data:`INDICATOR_COLUMNS` (``completion`` exact)."""
+def indicator_csv_rows(data: ReportData) -> Iterable[list[Any]]:
+    """The indicator rows' values in the order of :data:`INDICATOR_COLUMNS` (text, exact Decimals, booleans,
+    None), for ``outputs`` to write as text."""
     for row in data.indicators:
-        yield [_csv_text(row[key]) for _, key in INDICATOR_COLUMNS]
-
-
-def _csv_text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return plain(value) if isinstance(value, Decimal) else str(value)
+        yield [row[key] for _, key in INDICATOR_COLUMNS]
 
 
 def _budget(result: CheckResult, names: dict[str | None, str]) -> Chart | None:
@@ -321,7 +316,7 @@ def _budget(result: CheckResult, names: dict[str | None, str]) -> Chart | None:
     keys: list[str | None] = [p.id for p in result.department.projects if p.id in totals]
     if None in totals:
         keys.insert(0, None)
-    budget = {k: facts.money(totals[k], "budget", "元") or Decimal(0) for k in keys}
+    budget = {k: facts.carried(totals[k], "budget", "元")[0] or Decimal(0) for k in keys}
     top = max(budget.values(), default=Decimal(0))
     unit = "万元" if facts.unit == "元" and top >= _LARGE_YUAN else facts.unit
     title = "预算与执行"
@@ -331,11 +326,16 @@ def _budget(result: CheckResult, names: dict[str | None, str]) -> Chart | None:
         shown = [k for k in keys if k in largest]
         rest = [k for k in keys if k not in largest]
         title = f"预算与执行（预算最大的 {len(shown)} 项，其余 {len(rest)} 项合为“其他”；全部见复核表）"
+
+    def money(key: str | None, column: str) -> Decimal | None:  # as the engine reads it: parts for a printed 0
+        value, _ = facts.carried(totals[key], column, unit)
+        return value
+
     series = []
     for column, name in _MONEY_COLUMNS:
-        values = [facts.money(totals[k], column, unit) for k in shown]
+        values = [money(k, column) for k in shown]
         if rest:
-            values.append(_sum_known([facts.money(totals[k], column, unit) for k in rest]))
+            values.append(_sum_known([money(k, column) for k in rest]))
         if any(v is not None for v in values):
             series.append((name, values))
     if not keys or not series:

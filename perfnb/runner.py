@@ -220,6 +220,8 @@ DEFAULT_REPORTS_DIR = Path("reports")
 #: repository (what ``make lab`` opens); a test keeps the two identical.
 DEFAULT_NOTEBOOK = Path(str(resources.files("perfnb").joinpath("notebooks", "department_audit.ipynb")))
 RUN_FILE = "run.json"
+#: What a successful run leaves in ``<processed>/<dept>/`` besides the executed notebook and run.json.
+RUN_OUTPUTS = ("figures.csv", "findings.csv", "summary.json", "indicators.csv", "report.json")
 
 
 @dataclass(frozen=True)
@@ -495,6 +497,8 @@ def _reusable(dept_id: str, s: RunSettings) -> Entry | None:
         return None
     if not all((s.reports_dir / f).is_file() for f in (earlier.report, earlier.xlsx) if f):
         return None
+    if not all((s.processed_dir / dept_id / f).is_file() for f in (*RUN_OUTPUTS, s.notebook.name)):
+        return None  # a result file removed (or a `perfnb check` since, which drops the report's data)
     if earlier.fingerprint != _fingerprint(dept_id, s):
         return None
     return replace(earlier, skipped=True)

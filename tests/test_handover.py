@@ -63,7 +63,11 @@ def test_indicators_csv_is_the_report_table(tmp_path: Path) -> None:
     assert len(rows) == len(data.indicators)
     for row, shown in zip(rows, data.indicators, strict=True):
         assert row["level3"] == shown["三级指标"] and row["completion_text"] == shown["完成率"]
-        assert row["completion"] == ("" if shown["completion"] is None else str(shown["completion"]))
+        if shown["completion"] is None:
+            assert row["completion"] == ""
+        else:  # exact, or to 10 decimals where a quotient's digits were cut (as figures.csv writes them)
+            assert abs(Decimal(row["completion"]) - shown["completion"]) < Decimal("1e-10")
+            assert len(row["completion"].partition(".")[2]) <= 10
         assert row["met"] == {True: "true", False: "false", None: ""}[shown["met"]]
 
 
@@ -154,3 +158,27 @@ def test_the_kernel_imports_only_what_rendering_needs() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.splitlines() == ["[]", "True True True"]
+
+
+def test_the_budget_chart_charts_a_printed_0_total_as_the_engine_reads_it(tmp_path: Path) -> None:
+    """A total row printed 0 beside its parts: the engine recomputes on the parts' sum, and so does the chart
+    (not a bar of 0 next to its own SUM_MISMATCH)."""
+    from tests.test_national import mutated
+
+    edits = {("funds.csv", "f-p1", c): "0" for c in ("budget_initial", "budget", "executed")}
+    chart = ReportData.of(mutated(tmp_path, edits)).budget
+    assert chart is not None
+    budget, executed = dict(chart.series)["全年预算数"], dict(chart.series)["执行数"]
+    assert all(v for v in budget) and all(v for v in executed)  # the parts' sums, never the printed 0
+
+
+def test_the_completion_chart_shows_what_is_not_met_first() -> None:
+    """More rates than bars: the indicators not met come first (a cost within its limit is met, however
+    low its share of the limit), then the lowest rates."""
+    data = _data("nanchang-ip-fund-2020")
+    low_but_met = {**data.indicators[0], "completion": Decimal(0), "met": True, "三级指标": "故障停机次数"}
+    unmet = [{**data.indicators[0], "completion": Decimal(150 + n), "met": False, "三级指标": f"未达成{n}"}
+             for n in range(30)]  # fmt: skip
+    title, rows = dataclasses.replace(data, indicators=[low_but_met, *unmet]).completion_bars()
+    assert title.startswith("未达成及完成率最低的 25 项指标（共 31 项")
+    assert [r["三级指标"] for r in rows] == [f"未达成{n}" for n in range(25)]

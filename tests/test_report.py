@@ -158,7 +158,7 @@ def test_charts_nanchang(nanchang: Report) -> None:
     html = nanchang.charts()
     assert html.count("<svg") == 3
     assert "<figcaption>" not in html
-    title = "完成率最低的 25 项指标（共 27 项，全部见指标表；绿：达成，红：未达成）"
+    title = "未达成及完成率最低的 25 项指标（共 27 项，全部见指标表；绿：达成，红：未达成）"
     for text in ("预算与执行", title, "各部分得分", "知识产权奖励项目"):
         assert f">{text}</text>" in html
     assert ">0.0%</text>" in html and ">184.4%</text>" in html

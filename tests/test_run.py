@@ -15,7 +15,7 @@ import yaml
 from click.testing import CliRunner
 
 from perfnb.cli import cli
-from perfnb.runner import Entry, RunSettings, run
+from perfnb.runner import Entry, RunSettings, check, run
 from tests.conftest import RAW  # the seeds, copied: never the user's data/raw
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -324,6 +324,13 @@ def test_a_changed_department_is_the_only_one_run_again(tmp_path: Path, monkeypa
     executed.clear()
     run(None, _settings(tmp_path, data, force=True))
     assert executed == ["gzkfq-ip-2025", "nantong-ipc-2025"]
+    executed.clear()
+    (tmp_path / "processed" / "gzkfq-ip-2025" / "indicators.csv").unlink()  # a result file removed
+    check(["nantong-ipc-2025"], data, tmp_path / "processed")  # a check since: the run's report.json is dropped
+    assert not (tmp_path / "processed" / "nantong-ipc-2025" / "report.json").exists()
+    run(None, _settings(tmp_path, data))
+    assert executed == ["gzkfq-ip-2025", "nantong-ipc-2025"]  # both run again: their results are whole again
+    assert (tmp_path / "processed" / "nantong-ipc-2025" / "report.json").is_file()
 
 
 def test_departments_never_see_each_others_variables(tmp_path: Path) -> None:
