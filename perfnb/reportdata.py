@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, fields
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
@@ -129,8 +129,11 @@ class ReportData:
 
     def dumps(self) -> str:
         """``report.json``'s text (deterministic: fields in order, Decimals as exact text)."""
-        data = {"format": FORMAT, **asdict(self)}
-        return json.dumps(data, ensure_ascii=False, indent=1, default=_exact) + "\n"
+        # fields as they are (``asdict`` would deep-copy every row first: 4× the time of the encoding), no indent
+        # (json's C encoder runs only without one)
+        data: dict[str, Any] = {"format": FORMAT, **{f.name: getattr(self, f.name) for f in fields(self)}}
+        data["budget"] = None if self.budget is None else asdict(self.budget)
+        return json.dumps(data, ensure_ascii=False, separators=(",", ":"), default=_exact) + "\n"
 
     @classmethod
     def read(cls, path: Path | str) -> ReportData:
