@@ -36,7 +36,7 @@ from matplotlib.transforms import ScaledTranslation
 from perfnb.errors import PerfnbError
 from perfnb.numbers import thousands_text
 
-__all__ = ["Bar", "ChartError", "bar_chart", "cjk_font", "grouped_bar_chart", "number_text"]
+__all__ = ["Bar", "ChartError", "bar_chart", "cjk_font", "grouped_bar_chart"]
 
 FONT_FILE = "NotoSansCJKsc-Regular.otf"
 COLOURS = ("#4e79a7", "#f28e2b", "#59a14f", "#e15759")
@@ -279,7 +279,7 @@ def grouped_bar_chart(
         step = 0.8 / n
         colours = [COLOURS[k % len(COLOURS)] for k in range(len(series))]
         numbers = [[float(v) if v is not None else 0.0 for v in values] for _, values in series]
-        texts = [[number_text(v) for v in values] for _, values in series]
+        texts = [[thousands_text(v) for v in values] for _, values in series]
         fig, ax = _plot(
             title,
             [_shorten(label, 24) for label in labels],
@@ -311,9 +311,3 @@ def bar_chart(title: str, bars: Sequence[Bar], unit: str, *, reference: Decimal 
         if ref is not None:
             ax.axvline(ref, color="#555555", linewidth=0.8, linestyle="--")
         return _svg(fig)
-
-
-number_text = thousands_text  # a bar's label: half-up to 2 places, thousands separated (numbers.thousands_text)
-
-
-_number = number_text  # the name tests and older callers use

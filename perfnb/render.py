@@ -261,11 +261,16 @@ class WarmKernel:
         self._reset_id = self._pending_id = self._kc.execute(_RESET, silent=True, store_history=False)
 
     @property
+    def _process(self) -> Any:
+        """The kernel's process (None when there is none, or its provisioner does not say)."""
+        return getattr(getattr(self._starter.km, "provisioner", None), "process", None)
+
+    @property
     def alive(self) -> bool:
         """True while the kernel runs (not shut down, and its process has not exited)."""
         if self._starter.km is None or not self._starter.km.has_kernel:
             return False
-        process = getattr(getattr(self._starter.km, "provisioner", None), "process", None)
+        process = self._process
         return process is None or process.poll() is None
 
     def close(self, *, now: bool = False) -> None:
@@ -279,7 +284,7 @@ class WarmKernel:
             return
         if not now and self._pending_id is not None and self.alive:
             now = not self._wait_idle(self._pending_id, _CLOSE_WAIT)
-        process = getattr(self._starter.km.provisioner, "process", None)
+        process = self._process
         if now and process is not None:
             with contextlib.suppress(Exception):
                 process.kill()
@@ -302,8 +307,7 @@ class WarmKernel:
 
     def kill(self) -> None:
         """End the kernel process at once (this process is about to exit: no time for a shutdown)."""
-        km = self._starter.km
-        process = getattr(getattr(km, "provisioner", None), "process", None)
+        process = self._process
         with contextlib.suppress(Exception):
             if process is not None:
                 process.kill()

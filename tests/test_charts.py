@@ -18,6 +18,7 @@ from matplotlib.figure import Figure
 
 from perfnb import charts
 from perfnb.charts import Bar, bar_chart, cjk_font, grouped_bar_chart
+from perfnb.numbers import thousands_text
 
 D = Decimal
 SVG_NS = "{http://www.w3.org/2000/svg}"
@@ -116,7 +117,7 @@ def test_long_labels_are_wrapped_or_shortened() -> None:
      (D("1234567"), "1,234,567.00"), (None, "—")],
 )  # fmt: skip
 def test_bar_label_numbers(value: Decimal | None, text: str) -> None:
-    assert charts._number(value) == text
+    assert thousands_text(value) == text
 
 
 def test_grouped_chart_prints_half_up_labels() -> None:
