@@ -53,7 +53,7 @@ lint: $(STAMP) ## Lint and type-check the package
 	$(BIN)/mypy
 
 docs: $(STAMP) ## Regenerate data/raw/README.md from the schema
-	$(BIN)/python -m perfnb.schemadoc > data/raw/README.md.tmp && mv data/raw/README.md.tmp data/raw/README.md
+	$(BIN)/python -m perfnb.format.schemadoc > data/raw/README.md.tmp && mv data/raw/README.md.tmp data/raw/README.md
 
 lock: ## Re-pin requirements.lock from pyproject.toml (needs network)
 	$(PYTHON) -m pip install --quiet uv

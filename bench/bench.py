@@ -126,7 +126,7 @@ def copy_seeds(out: Path) -> list[str]:
 
 def describe(data: Path, depts: list[str]) -> list[dict[str, Any]]:
     """Each department as perfnb loads it: id, kind, projects, indicators, input bytes."""
-    from perfnb.load import load
+    from perfnb.format.load import load
 
     rows = []
     for dept in depts:
@@ -339,12 +339,13 @@ def stage_pass(dept: str, data: Path, work: Path) -> dict[str, float]:
     spends its time on: ``kernel`` is the notebook's time the replay does not account for (papermill's
     parameterizing, the namespace reset, messages to and from the kernel, outputs).
     """
-    from perfnb import runner
-    from perfnb.excel import write_findings_xlsx
-    from perfnb.outputs import atomic_write, write_report_data
-    from perfnb.render import execute_warm, notebook_html, notebook_text
-    from perfnb.report import Report
-    from perfnb.reportdata import ReportData
+    from perfnb.base.files import atomic_write
+    from perfnb.report.data import ReportData
+    from perfnb.report.notebook import Report
+    from perfnb.report.render import execute_warm, notebook_html, notebook_text
+    from perfnb.report.results import write_report_data
+    from perfnb.report.workbook import write_findings_xlsx
+    from perfnb.run import runner
 
     processed, reports = work / "processed", work / "reports"
     t: dict[str, float] = {}
@@ -423,7 +424,7 @@ def stages(
 
     The first pass (the warm kernel's start, imports, fonts, templates) is timed apart, on the first
     department, and recorded in ``cold``: ``perfnb run`` pays it once per worker process."""
-    from perfnb.render import kill_kernels
+    from perfnb.report.render import kill_kernels
 
     _, first_data, first_rows = groups[0]
     start = time.perf_counter()

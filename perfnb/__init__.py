@@ -6,7 +6,7 @@ the audit notebook and the HTML report of each department, and the index), the m
 ``Department`` and ``__version__``.
 
 ``check`` and ``run`` are imported on first use (PEP 562), so importing one module of the package (the
-notebook's ``perfnb.report`` in a kernel) does not import the runner and all it needs. (``load`` cannot be:
+notebook's ``perfnb.report.notebook`` in a kernel) does not import the runner and all it needs. (``load`` cannot be:
 it shares its name with its module, which would take its place once imported.)
 """
 
@@ -15,17 +15,16 @@ from __future__ import annotations
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
-__version__ = "0.1.0"
-
 __all__ = ["Department", "__version__", "check", "load", "run", "validate"]
 
-from perfnb.load import load, validate
-from perfnb.model import Department
+from perfnb.base.version import __version__
+from perfnb.format.load import load, validate
+from perfnb.format.model import Department
 
-_LAZY = {"check": "perfnb.runner", "run": "perfnb.runner"}
+_LAZY = {"check": "perfnb.run.runner", "run": "perfnb.run.runner"}
 
 if TYPE_CHECKING:
-    from perfnb.runner import check, run
+    from perfnb.run.runner import check, run
 
 
 def __getattr__(name: str) -> Any:

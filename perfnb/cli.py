@@ -13,11 +13,11 @@ from pathlib import Path
 
 import click
 
-from perfnb import __version__
-from perfnb.errors import PerfnbError, PerfnbWarning, printable
-from perfnb.load import LoadResult, validate
-from perfnb.runner import DEFAULT_PROCESSED_DIR, Entry
-from perfnb.schema import DOC_KINDS
+from perfnb.base.errors import PerfnbError, PerfnbWarning, printable
+from perfnb.base.version import __version__
+from perfnb.format.load import LoadResult, validate
+from perfnb.format.schema import DOC_KINDS
+from perfnb.run.runner import DEFAULT_PROCESSED_DIR, Entry
 
 __all__ = ["main"]
 
@@ -75,16 +75,27 @@ def _summary(result: LoadResult) -> str:
 @cli.command("check")
 @click.argument("departments", nargs=-1)
 @_DATA_DIR
-@click.option("--processed-dir", type=click.Path(file_okay=False, path_type=Path), default=DEFAULT_PROCESSED_DIR,
-              show_default=True, envvar="PERFNB_PROCESSED_DIR",
-              help="Where figures.csv, findings.csv and summary.json are written, one folder per department.")
-@click.option("--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True,
-              help="Worker processes checking departments at once.")
+@click.option(
+    "--processed-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=DEFAULT_PROCESSED_DIR,
+    show_default=True,
+    envvar="PERFNB_PROCESSED_DIR",
+    help="Where figures.csv, findings.csv and summary.json are written, one folder per department.",
+)
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Worker processes checking departments at once.",
+)
 def check_cmd(departments: tuple[str, ...], data_dir: Path, processed_dir: Path, jobs: int) -> None:
     """Validate, recompute and reconcile departments (all when none is named) and write their results."""
-    from perfnb.outputs import output_lock
-    from perfnb.paths import check_output_dirs
-    from perfnb.runner import check_all
+    from perfnb.format.paths import check_output_dirs
+    from perfnb.run.lock import output_lock
+    from perfnb.run.runner import check_all
 
     lines: list[str] = []
     failed = 0
@@ -107,27 +118,57 @@ def check_cmd(departments: tuple[str, ...], data_dir: Path, processed_dir: Path,
 @cli.command("run")
 @click.argument("departments", nargs=-1)
 @click.option("--all", "run_all", is_flag=True, help="Run every department under the data directory.")
-@click.option("--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True,
-              help="Departments run at once (processes).")
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Departments run at once (processes).",
+)
 @click.option("--force", is_flag=True, help="Re-run departments whose inputs have not changed since the last run.")
-@click.option("--executor", type=click.Choice(["local", "dask"]), default="local", show_default=True,
-              help="Where departments run: local worker processes, or a Dask cluster.")
-@click.option("--scheduler", default=None, metavar="ADDRESS",
-              help="Dask scheduler address (e.g. tcp://host:8786); a local Dask cluster when omitted.")
+@click.option(
+    "--executor",
+    type=click.Choice(["local", "dask"]),
+    default="local",
+    show_default=True,
+    help="Where departments run: local worker processes, or a Dask cluster.",
+)
+@click.option(
+    "--scheduler",
+    default=None,
+    metavar="ADDRESS",
+    help="Dask scheduler address (e.g. tcp://host:8786); a local Dask cluster when omitted.",
+)
 @_DATA_DIR
-@click.option("--processed-dir", type=click.Path(file_okay=False, path_type=Path), default=DEFAULT_PROCESSED_DIR,
-              show_default=True, envvar="PERFNB_PROCESSED_DIR",
-              help="Where results and the executed notebooks are written, one folder per department.")
-@click.option("--reports-dir", type=click.Path(file_okay=False, path_type=Path), default=Path("reports"),
-              show_default=True, envvar="PERFNB_REPORTS_DIR", help="Where the HTML reports and the index are written.")
-@click.option("--notebook", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="The parameterized audit notebook to execute for each department "
-                   "[default: the one shipped with perfnb, notebooks/department_audit.ipynb].")
+@click.option(
+    "--processed-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=DEFAULT_PROCESSED_DIR,
+    show_default=True,
+    envvar="PERFNB_PROCESSED_DIR",
+    help="Where results and the executed notebooks are written, one folder per department.",
+)
+@click.option(
+    "--reports-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("reports"),
+    show_default=True,
+    envvar="PERFNB_REPORTS_DIR",
+    help="Where the HTML reports and the index are written.",
+)
+@click.option(
+    "--notebook",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="The parameterized audit notebook to execute for each department "
+    "[default: the one shipped with perfnb, notebooks/department_audit.ipynb].",
+)
 def run_cmd(departments: tuple[str, ...], run_all: bool, jobs: int, force: bool, executor: str,
             scheduler: str | None, data_dir: Path, processed_dir: Path, reports_dir: Path,
             notebook: Path | None) -> None:  # fmt: skip
     """Check departments, execute the audit notebook for each and write HTML reports and the index."""
-    from perfnb.runner import DEFAULT_NOTEBOOK, RunSettings, run
+    from perfnb.run.runner import DEFAULT_NOTEBOOK, RunSettings, run
 
     if bool(departments) == run_all:
         raise click.UsageError("请给出部门编号，或用 --all 运行全部部门（二者选一）")
@@ -200,7 +241,7 @@ class _Progress:
               help="Kind of source document.")  # fmt: skip
 def new_cmd(dept_id: str, data_dir: Path, kind: str) -> None:
     """Create an empty department folder (header template and empty tables) to fill in."""
-    from perfnb.scaffold import new_department
+    from perfnb.format.scaffold import new_department
 
     try:
         folder = new_department(data_dir, dept_id, kind)
@@ -216,7 +257,7 @@ def new_cmd(dept_id: str, data_dir: Path, kind: str) -> None:
 def export_cmd(notebook: Path, output: Path | None) -> None:
     """Export a notebook you ran by hand (make lab) as an audit report, with perfnb's template: code hidden,
     one inline stylesheet, no script and no network reference."""
-    from perfnb.render import export_notebook
+    from perfnb.report.render import export_notebook
 
     target = output or notebook.with_suffix(".html")
     try:
@@ -233,9 +274,14 @@ def export_cmd(notebook: Path, output: Path | None) -> None:
 @click.option("--overwrite", is_flag=True, help="Replace the department folder if it exists (only that one).")
 @click.option("--region", help="地区 for department.yaml (the forms do not print it).")
 @click.option("--year", type=click.IntRange(1990, 2100), help="Fiscal year, when the forms do not print one.")
-@click.option("--report-dir", type=click.Path(file_okay=False, path_type=Path), default=DEFAULT_PROCESSED_DIR,
-              show_default=True, envvar="PERFNB_PROCESSED_DIR",
-              help="Where a failed import writes what it found (<dir>/<dept-id>/import_report.csv); never data/raw.")
+@click.option(
+    "--report-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=DEFAULT_PROCESSED_DIR,
+    show_default=True,
+    envvar="PERFNB_PROCESSED_DIR",
+    help="Where a failed import writes what it found (<dir>/<dept-id>/import_report.csv); never data/raw.",
+)
 def import_cmd(files: tuple[Path, ...], dept_id: str, data_dir: Path, overwrite: bool, region: str | None,
                year: int | None, report_dir: Path) -> None:  # fmt: skip
     """Import 自评表 / 绩效目标表 forms (.xlsx, .docx, text PDF) as one department folder."""
@@ -282,14 +328,25 @@ def _echo_line(line: object) -> None:
 
 
 @cli.command("synth")
-@click.option("--n", "count", type=click.IntRange(min=0), required=True,
-              help="Number of synthetic departments to write.")
-@click.option("--out", type=click.Path(file_okay=False, path_type=Path), required=True,
-              help="Folder to write them into, one synth-NNNNN sub-folder each (empty or from an earlier synth run).")
-@click.option("--seed", type=int, default=0, show_default=True,
-              help="Random seed: the same seed writes byte-identical files.")
-@click.option("--anomalies", type=click.FloatRange(0, 1), default=0.2, show_default=True,
-              help="Share of departments that get planted mistakes for perfnb to find.")
+@click.option(
+    "--n", "count", type=click.IntRange(min=0), required=True, help="Number of synthetic departments to write."
+)
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    required=True,
+    help="Folder to write them into, one synth-NNNNN sub-folder each (empty or from an earlier synth run).",
+)
+@click.option(
+    "--seed", type=int, default=0, show_default=True, help="Random seed: the same seed writes byte-identical files."
+)
+@click.option(
+    "--anomalies",
+    type=click.FloatRange(0, 1),
+    default=0.2,
+    show_default=True,
+    help="Share of departments that get planted mistakes for perfnb to find.",
+)
 def synth_cmd(count: int, out: Path, seed: int, anomalies: float) -> None:
     """Write synthetic departments (self-evaluations and target tables) for benchmarks and scale tests."""
     from perfnb.synth import synthesize
@@ -304,7 +361,7 @@ def synth_cmd(count: int, out: Path, seed: int, anomalies: float) -> None:
 @cli.command("schema")
 def schema_cmd() -> None:
     """Print the data-format guide (the same text as data/raw/README.md)."""
-    from perfnb.schemadoc import render
+    from perfnb.format.schemadoc import render
 
     click.echo(render(), nl=False)
 

@@ -43,8 +43,8 @@ from functools import cache
 from pathlib import Path
 from typing import Final, TypeVar
 
-from perfnb.errors import PerfnbError
-from perfnb.schema import TABLES
+from perfnb.base.errors import PerfnbError
+from perfnb.format.schema import TABLES
 
 __all__ = ["ID_PREFIX", "SynthError", "dept_id", "planted_codes", "synthesize"]
 
@@ -1011,7 +1011,7 @@ def _header(dept: _Department) -> str:
 
 
 def _tables(dept: _Department) -> dict[str, list[tuple[str, ...]]]:
-    """The five tables' rows, in the column order of :data:`perfnb.schema.TABLES`."""
+    """The five tables' rows, in the column order of :data:`perfnb.format.schema.TABLES`."""
     projects: list[tuple[str, ...]] = []
     funds: list[tuple[str, ...]] = []
     indicators: list[tuple[str, ...]] = []

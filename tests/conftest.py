@@ -17,7 +17,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from perfnb.schema import TABLES
+from perfnb.format.schema import TABLES
 
 ROOT = Path(__file__).resolve().parent.parent
 REPO_RAW = ROOT / "data" / "raw"  # the repository's seeds and format guide: only copied or compared, never run on

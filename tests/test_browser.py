@@ -16,7 +16,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from perfnb.runner import RunSettings, run
+from perfnb.run.runner import RunSettings, run
 from tests.conftest import RAW
 
 ROOT = Path(__file__).resolve().parent.parent

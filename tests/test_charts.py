@@ -16,9 +16,9 @@ from matplotlib.backend_bases import RendererBase
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
-from perfnb import charts
-from perfnb.charts import Bar, bar_chart, cjk_font, grouped_bar_chart
-from perfnb.numbers import thousands_text
+from perfnb.base.numbers import thousands_text
+from perfnb.report import charts
+from perfnb.report.charts import Bar, bar_chart, cjk_font, grouped_bar_chart
 
 D = Decimal
 SVG_NS = "{http://www.w3.org/2000/svg}"

@@ -12,8 +12,8 @@ import yaml
 from click.testing import CliRunner
 
 from perfnb.cli import cli
-from perfnb.load import load_department
-from perfnb.schemadoc import render
+from perfnb.format.load import load_department
+from perfnb.format.schemadoc import render
 from tests.conftest import RAW, REPO_RAW, ROOT, SEEDS
 
 

@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from perfnb.engine import CheckResult, check_department
-from perfnb.figures import Figure, Verdict, compare
-from perfnb.load import load
-from perfnb.problems import Severity
-from perfnb.rates import RATES, percent
-from perfnb.recorder import Alternative, Recorder
+from perfnb.engine.check import CheckResult, check_department
+from perfnb.engine.figures import Figure, Verdict, compare
+from perfnb.engine.rates import RATES, percent
+from perfnb.engine.recorder import Alternative, Recorder
+from perfnb.format.load import load
+from perfnb.format.problems import Severity
 from tests.conftest import RAW, SEEDS
 
 D = Decimal
@@ -271,7 +271,7 @@ def test_summary_counts_and_hashes(results: dict[str, CheckResult]) -> None:
 
 
 def test_check_is_deterministic(tmp_path: Path) -> None:
-    from perfnb.runner import check
+    from perfnb.run.runner import check
 
     check(None, RAW, tmp_path / "a")
     check(None, RAW, tmp_path / "b")

@@ -6,7 +6,7 @@ import pickle
 
 import pytest
 
-from perfnb.errors import (
+from perfnb.base.errors import (
     DataFileError,
     DepartmentIdError,
     DepartmentNotFoundError,
@@ -14,7 +14,7 @@ from perfnb.errors import (
     PerfnbError,
     ScaffoldError,
 )
-from perfnb.problems import Problem, Severity
+from perfnb.format.problems import Problem, Severity
 
 
 @pytest.mark.parametrize("cls", [PerfnbError, DepartmentIdError, DepartmentNotFoundError, DataFileError, ScaffoldError])

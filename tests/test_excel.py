@@ -11,12 +11,12 @@ import openpyxl
 import pytest
 import xlsxwriter
 
-from perfnb.engine import CheckResult, check_department
-from perfnb.excel import FIGURE_HEADERS, FINDING_HEADERS, neutralise, write_findings_xlsx
-from perfnb.findings import finding
-from perfnb.load import load
-from perfnb.outputs import FIGURE_COLUMNS
-from perfnb.paths import department_dir
+from perfnb.engine.check import CheckResult, check_department
+from perfnb.engine.findings import finding
+from perfnb.format.load import load
+from perfnb.format.paths import department_dir
+from perfnb.report.results import FIGURE_COLUMNS
+from perfnb.report.workbook import FIGURE_HEADERS, FINDING_HEADERS, neutralise, write_findings_xlsx
 from tests.conftest import RAW
 
 SEED = "nanchang-ip-fund-2020"

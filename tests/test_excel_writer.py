@@ -22,13 +22,14 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
-from perfnb import excel, outputs
-from perfnb.engine import CheckResult, check_department
-from perfnb.errors import OutputWriteError
-from perfnb.figures import Cell
-from perfnb.findings import finding
-from perfnb.load import load
-from perfnb.paths import department_dir
+from perfnb.base import files
+from perfnb.base.errors import OutputWriteError
+from perfnb.engine.check import CheckResult, check_department
+from perfnb.engine.findings import finding
+from perfnb.format.load import load
+from perfnb.format.location import Cell
+from perfnb.format.paths import department_dir
+from perfnb.report import workbook as excel
 from tests.conftest import RAW
 
 SEED = "nanchang-ip-fund-2020"
@@ -275,7 +276,7 @@ def test_a_full_disk_leaves_the_previous_file(
         handle.write(payload[: len(payload) // 2])
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(outputs, "_write", full)
+    monkeypatch.setattr(files, "_write", full)
     with pytest.raises(OutputWriteError):
         excel.write_findings_xlsx(dataclasses.replace(result, findings=()), path)
     assert path.read_bytes() == before

@@ -16,8 +16,8 @@ from click.testing import CliRunner
 from openpyxl import load_workbook
 
 from perfnb.cli import cli
-from perfnb.outputs import LOCK_FILE, OutputsBusyError, output_lock
-from perfnb.runner import RunSettings, run
+from perfnb.run.lock import LOCK_FILE, OutputsBusyError, output_lock
+from perfnb.run.runner import RunSettings, run
 from tests.conftest import RAW  # the seeds, copied: never the user's data/raw
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -20,19 +20,21 @@ import openpyxl
 import pytest
 from click.testing import CliRunner
 
+from perfnb.base.errors import printable
+from perfnb.base.limits import MAX_DECIMALS, MAX_MERGED_CELLS, MAX_TABLE_COLUMNS, MAX_ZIP_MEMBER_BYTES
+from perfnb.base.numbers import NumberFormatError, parse_decimal, round_half_up
 from perfnb.cli import cli
-from perfnb.errors import printable
+from perfnb.format.load import LoadResult, load_department
+from perfnb.format.targets import ValueKind, parse_value
 from perfnb.forms.grid import FormFileError, read_form
-from perfnb.limits import MAX_DECIMALS, MAX_MERGED_CELLS, MAX_TABLE_COLUMNS, MAX_ZIP_MEMBER_BYTES
-from perfnb.load import LoadResult, load_department
-from perfnb.numbers import NumberFormatError, parse_decimal, round_half_up
-from perfnb.targets import ValueKind, parse_value
 from tests.conftest import csv_to_workbook
 from tests.forms.sheet import Sheet, write_docx, write_xlsx
 from tests.test_import_kinds import imp, self_evaluation
 
 SEED = "nanchang-ip-fund-2020"
-LOADER = importlib.import_module("perfnb.load")  # the module (``perfnb.load`` is also the function perfnb exports)
+LOADER = importlib.import_module(
+    "perfnb.format.load"
+)  # the module (``perfnb.format.load`` is also the function perfnb exports)
 
 
 # --- helpers ------------------------------------------------------------------------------------------

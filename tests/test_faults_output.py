@@ -20,15 +20,17 @@ import openpyxl
 import pytest
 from markupsafe import escape
 
-from perfnb import charts, excel, outputs
-from perfnb.engine import CheckResult, check_department
-from perfnb.figures import Verdict
+from perfnb.engine.check import CheckResult, check_department
+from perfnb.engine.figures import Verdict
+from perfnb.format.load import load
 from perfnb.forms import department as forms_department
 from perfnb.forms.department import ReportLine, report_text
-from perfnb.load import load
-from perfnb.render import page, stylesheet
-from perfnb.report import Report
-from perfnb.runner import RunSettings, run
+from perfnb.report import charts
+from perfnb.report import results as outputs
+from perfnb.report import workbook as excel
+from perfnb.report.notebook import Report
+from perfnb.report.render import page, stylesheet
+from perfnb.run.runner import RunSettings, run
 from tests.conftest import RAW, ROOT
 from tests.test_browser import BROWSERS, TIMEOUT, _missing
 from tests.test_report import _rewrite_csv
@@ -323,7 +325,7 @@ def test_reports_are_identical_whatever_the_output_folders(reports: Path, tmp_pa
 
 
 def test_shown_parameters_leave_out_output_folders(tmp_path: Path) -> None:
-    from perfnb.report import shown_parameters
+    from perfnb.report.notebook import shown_parameters
 
     shown = shown_parameters(
         {"dept_id": NANCHANG, "data_dir": str(tmp_path / "data" / "raw"), "processed_dir": "/somewhere/p"},
@@ -354,7 +356,7 @@ def test_import_report_quotes_formula_text() -> None:
 
 
 def test_every_writer_uses_the_one_rule() -> None:
-    from perfnb import cells
+    from perfnb.base import cells
 
     assert outputs.neutralise is cells.neutralise
     assert excel.neutralise is cells.neutralise
@@ -367,7 +369,7 @@ def test_every_writer_uses_the_one_rule() -> None:
 
 
 def test_findings_csv_quotes_formula_text_and_keeps_numbers(nanchang_result: CheckResult, tmp_path: Path) -> None:
-    from perfnb.findings import finding
+    from perfnb.engine.findings import finding
 
     evil = finding("SUM_MISMATCH", "x\r=HYPERLINK(1)", "@SUM(A1)", reported="-5", recomputed="-1+1")
     outputs.write_results(dataclasses.replace(nanchang_result, findings=(evil,)), tmp_path)
@@ -381,7 +383,7 @@ def test_findings_csv_quotes_formula_text_and_keeps_numbers(nanchang_result: Che
 def test_workbook_keeps_negative_numbers_as_numbers_and_quotes_text(
     nanchang_result: CheckResult, tmp_path: Path
 ) -> None:
-    from perfnb.findings import finding
+    from perfnb.engine.findings import finding
 
     evil = finding("SUM_MISMATCH", '=HYPERLINK("http://x")', "@SUM(A1)", reported="-5", recomputed="-1+1")
     result = dataclasses.replace(nanchang_result, findings=(evil,))

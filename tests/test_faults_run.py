@@ -21,13 +21,13 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-import perfnb.outputs
-import perfnb.runner as runner
+import perfnb.base.files
+import perfnb.run.runner as runner
+from perfnb.base.errors import DepartmentIdError
 from perfnb.cli import cli
-from perfnb.errors import DepartmentIdError
-from perfnb.outputs import LOCK_FILE
-from perfnb.paths import check_dept_id
-from perfnb.runner import DEFAULT_NOTEBOOK, RunSettings, run
+from perfnb.format.paths import check_dept_id
+from perfnb.run.lock import LOCK_FILE
+from perfnb.run.runner import DEFAULT_NOTEBOOK, RunSettings, run
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOK = ROOT / "notebooks" / "department_audit.ipynb"
@@ -261,14 +261,14 @@ def test_a_full_disk_is_named_and_what_was_whole_is_kept(
     assert _cli(["run", "gzkfq-ip-2025"], data_dir).exit_code == 0
     before = _tree(processed.parent)
     full = processed if failing == "processed" else reports
-    real = perfnb.outputs._write
+    real = perfnb.base.files._write
 
     def disk_full(path: Path, handle: object, payload: bytes) -> None:
         if full in path.parents:
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
         real(path, handle, payload)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(perfnb.outputs, "_write", disk_full)
+    monkeypatch.setattr(perfnb.base.files, "_write", disk_full)
     result = _cli(["run", "gzkfq-ip-2025", "--force"], data_dir)
     assert result.exit_code == 1, result.output
     assert f"无法写入输出目录 {full}" in result.output and "磁盘已满" in result.output

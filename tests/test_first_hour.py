@@ -34,7 +34,7 @@ def test_new_gives_each_kind_a_scheme_that_fits(tmp_path: Path) -> None:
     from click.testing import CliRunner
 
     from perfnb.cli import cli
-    from perfnb.schema import DEFAULT_SCHEMES
+    from perfnb.format.schema import DEFAULT_SCHEMES
 
     for kind, scheme in DEFAULT_SCHEMES.items():
         out = CliRunner().invoke(
@@ -51,8 +51,8 @@ def test_validate_warns_on_a_self_evaluation_under_a_scheme_that_scores_nothing(
 ) -> None:
     import shutil
 
-    from perfnb.load import load_department
-    from perfnb.problems import Severity
+    from perfnb.format.load import load_department
+    from perfnb.format.problems import Severity
 
     fixture = Path(__file__).parent / "fixtures" / "raw" / "synthetic-national-2024"
     folder = Path(shutil.copytree(fixture, tmp_path / "raw" / fixture.name))
@@ -74,8 +74,8 @@ def test_the_chinese_quick_start_shows_the_kind() -> None:
 
 
 def test_the_format_guide_lists_every_section_word_the_engine_knows() -> None:
-    from perfnb.schemadoc import render
-    from perfnb.scorecard import SECTION_WORDS
+    from perfnb.engine.scorecard import SECTION_WORDS
+    from perfnb.format.schemadoc import render
 
     guide = render()
     for words in SECTION_WORDS.values():
@@ -85,7 +85,7 @@ def test_the_format_guide_lists_every_section_word_the_engine_knows() -> None:
 
 @pytest.mark.parametrize("section", ["预算执行", "预算执行率", "资金执行", " 预算执行 ", "预算执行指标"])
 def test_the_usual_execution_section_variants_are_understood(tmp_path: Path, section: str) -> None:
-    from perfnb.figures import Verdict
+    from perfnb.engine.figures import Verdict
     from tests.test_national import figure, mutated
 
     result = mutated(tmp_path, {("reported_figures.csv", "r2", "section"): section})
@@ -98,14 +98,14 @@ def test_the_usual_execution_section_variants_are_understood(tmp_path: Path, sec
 def test_no_finding_title_contradicts_the_severities_its_messages_take() -> None:
     """EMPTY_CATEGORY is a warning for a required category and a note for an optional one: its title says
     neither 必填 nor 可选."""
-    from perfnb.findings import CODES
+    from perfnb.engine.findings import CODES
 
     assert "必填" not in CODES["EMPTY_CATEGORY"].title and "可选" not in CODES["EMPTY_CATEGORY"].title
 
 
 def test_a_figure_made_of_rows_names_them_not_their_ids(tmp_path: Path) -> None:
     from perfnb import load
-    from perfnb.engine import check_department
+    from perfnb.engine.check import check_department
 
     result = check_department(load("nanchang-ip-fund-2020", RAW))
     formulas = " ".join(f.formula for f in result.figures) + " ".join(f.message for f in result.findings)
@@ -186,8 +186,8 @@ def test_export_of_a_file_that_is_no_notebook_says_so(tmp_path: Path) -> None:
 
 
 def test_a_missing_department_names_the_data_folder_used(tmp_path: Path) -> None:
-    from perfnb.errors import PerfnbError
-    from perfnb.paths import department_dir
+    from perfnb.base.errors import PerfnbError
+    from perfnb.format.paths import department_dir
 
     mine = tmp_path / "我的数据"
     mine.mkdir()
@@ -197,8 +197,8 @@ def test_a_missing_department_names_the_data_folder_used(tmp_path: Path) -> None
 
 
 def test_the_failure_page_prints_no_python_none() -> None:
-    from perfnb.render import page
-    from perfnb.runner import Entry
+    from perfnb.report.render import page
+    from perfnb.run.runner import Entry
 
     problems = [{"severity": "error", "severity_label": "错误", "file": "d/department.yaml", "row": None,
                  "column": None, "value": None, "message": "缺少 name", "expected": None}]  # fmt: skip
@@ -210,7 +210,7 @@ def test_the_failure_page_prints_no_python_none() -> None:
 
 def test_the_basis_is_said_once(tmp_path: Path) -> None:
     """§10: 依据 was “按到位数计算（…）；与按到位数计算（…）的结果（99.76）相符”: the note already names it."""
-    from perfnb.report import Report
+    from perfnb.report.notebook import Report
 
     table = Report.build("nanchang-ip-fund-2020", RAW).figures_table()
     for text in table["依据"]:
@@ -223,7 +223,7 @@ def test_a_section_the_engine_does_not_know_is_a_validation_warning(tmp_path: Pa
     预算执行情况 itself is understood)."""
     import shutil
 
-    from perfnb.load import load_department
+    from perfnb.format.load import load_department
     from tests.test_national import figure, mutated
 
     result = mutated(tmp_path / "a", {("reported_figures.csv", "r3", "section"): "预算执行情况"})
@@ -237,8 +237,8 @@ def test_a_section_the_engine_does_not_know_is_a_validation_warning(tmp_path: Pa
 
 
 def test_the_failure_page_stacks_on_a_phone_and_counts_errors_apart() -> None:
-    from perfnb.render import page
-    from perfnb.runner import Entry
+    from perfnb.report.render import page
+    from perfnb.run.runner import Entry
 
     row = {"severity": "error", "severity_label": "错误", "file": "d/funds.csv", "row": 3, "column": "weight",
            "value": "1O", "message": "不是数字", "expected": "数字"}  # fmt: skip
@@ -271,8 +271,8 @@ def test_a_money_mismatch_shows_the_amount_as_given(tmp_path: Path) -> None:
 
 def test_an_actual_without_unit_gets_its_completion_rate_too() -> None:
     """The scorecard reads ≥50个 → 40 as 40个 (issue 15 §7); the report's completion rate does the same."""
-    from perfnb.rates import completion
-    from perfnb.targets import parse_value
+    from perfnb.engine.rates import completion
+    from perfnb.format.targets import parse_value
 
     done = completion(parse_value("≥50个"), parse_value("40"))
     assert (done.percent, done.met) == (Decimal(80), False)

@@ -18,9 +18,9 @@ from fpdf import FPDF
 from openpyxl.styles import Alignment
 from PIL import Image
 
-from perfnb.errors import PerfnbError
+from perfnb.base.errors import PerfnbError
+from perfnb.format.tables import shown_text
 from perfnb.forms.grid import Form, FormFileError, Grid, read_form
-from perfnb.tables import shown_text
 
 FONT = str(files("mplfonts") / "fonts" / "SimHei.ttf")
 

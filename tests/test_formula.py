@@ -1,4 +1,4 @@
-"""Tests for perfnb.formula: the safe evaluator of printed formulas."""
+"""Tests for perfnb.engine.formula: the safe evaluator of printed formulas."""
 
 from __future__ import annotations
 
@@ -10,9 +10,9 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from perfnb.errors import PerfnbError
-from perfnb.formula import MAX_LENGTH, FormulaError, FormulaValue, evaluate
-from perfnb.numbers import round_half_up
+from perfnb.base.errors import PerfnbError
+from perfnb.base.numbers import round_half_up
+from perfnb.engine.formula import MAX_LENGTH, FormulaError, FormulaValue, evaluate
 
 D = Decimal
 

@@ -19,13 +19,13 @@ from pathlib import Path
 
 import pytest
 
-from perfnb.engine import check_department
-from perfnb.facts import Facts
-from perfnb.load import load
-from perfnb.outputs import write_report_data
-from perfnb.render import execute_warm
-from perfnb.report import Report
-from perfnb.reportdata import BUDGET_BARS, INDICATOR_COLUMNS, REPORT_FILE, ReportData, ReportDataError
+from perfnb.engine.check import check_department
+from perfnb.engine.facts import Facts
+from perfnb.format.load import load
+from perfnb.report.data import BUDGET_BARS, INDICATOR_COLUMNS, REPORT_FILE, ReportData, ReportDataError
+from perfnb.report.notebook import Report
+from perfnb.report.render import execute_warm
+from perfnb.report.results import write_report_data
 from perfnb.synth import synthesize
 from tests.conftest import RAW, ROOT
 from tests.test_report import _rewrite_csv
@@ -148,11 +148,11 @@ def test_agreeing_figures_and_met_indicators_take_one_short_line_each() -> None:
 
 
 def test_the_kernel_imports_only_what_rendering_needs() -> None:
-    """The notebook's ``perfnb.report`` renders report.json: no engine, runner or pandas in the kernel
+    """The notebook's ``perfnb.report.notebook`` renders report.json: no engine, runner or pandas in the kernel
     (each costs a worker's kernel time at start); the package's public names still work."""
     code = (
-        "import sys, perfnb.report, perfnb\n"
-        "heavy = ('pandas', 'perfnb.engine', 'perfnb.runner', 'perfnb.scorecard')\n"
+        "import sys, perfnb.report.notebook, perfnb\n"
+        "heavy = ('pandas', 'perfnb.engine.check', 'perfnb.run.runner', 'perfnb.engine.scorecard')\n"
         "print(sorted(m for m in heavy if m in sys.modules))\n"
         "print(callable(perfnb.run), callable(perfnb.check), callable(perfnb.load))"
     )

@@ -14,13 +14,13 @@ import yaml
 from click.testing import CliRunner
 
 from perfnb.cli import cli
+from perfnb.format.load import load_department
 from perfnb.forms.department import REPORT_COLUMNS, REPORT_FILE, FormImportError
 from perfnb.forms.form import FormProject
 from perfnb.forms.grid import Form, FormFileError, Grid, read_form
 from perfnb.forms.importer import DepartmentExistsError, import_forms, projects_of
-from perfnb.load import load_department
-from perfnb.report import Report
-from perfnb.runner import check
+from perfnb.report.notebook import Report
+from perfnb.run.runner import check
 from tests.forms import build
 from tests.forms.content import P1, P2, T1, SelfEvaluation
 

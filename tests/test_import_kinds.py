@@ -17,11 +17,11 @@ import yaml
 from click.testing import CliRunner
 
 from perfnb.cli import cli
-from perfnb.engine import check_department
+from perfnb.engine.check import check_department
+from perfnb.format.load import load_department
 from perfnb.forms.department import REPORT_FILE, FormImportError
 from perfnb.forms.headers import category_weight, label_value, marked, title_kind
 from perfnb.forms.importer import ImportResult, import_forms
-from perfnb.load import load_department
 from tests.forms.sheet import Sheet, write_docx, write_xlsx
 
 FUNDS = """
@@ -196,8 +196,10 @@ def test_the_national_template_headers(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("funds_header", "indicator_header"),
     [
-        ("年初预算资金总额 | 全年预算数 | 实际投入资金额",
-         "年度指标值 | 全年实际完成值 | 分值 | 自评分 | 未完成原因及拟采取的改进措施"),
+        (
+            "年初预算资金总额 | 全年预算数 | 实际投入资金额",
+            "年度指标值 | 全年实际完成值 | 分值 | 自评分 | 未完成原因及拟采取的改进措施",
+        ),
         ("年初预算数 | 全年预算数 | 全年执行", "指标目标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施"),
     ],
 )

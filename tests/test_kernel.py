@@ -13,8 +13,8 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from perfnb import render
-from perfnb.render import NotebookError, execute_warm, prestart
+from perfnb.report import render
+from perfnb.report.render import NotebookError, execute_warm, prestart
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -42,7 +42,7 @@ def kernel_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_nbformat_is_imported_without_rfc3987_syntax_and_still_validates() -> None:
     code = """
 import json, sys
-import perfnb.render
+import perfnb.report.render
 import nbformat
 out = {"rfc3987_syntax": "rfc3987_syntax" in sys.modules, "jsonschema": "jsonschema" in sys.modules}
 nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("1", id="a")])
@@ -55,7 +55,7 @@ try:
 except nbformat.ValidationError as exc:
     out["invalid"] = exc.message
 try:
-    perfnb.render.notebook_html(bad, title="t", notebook_name="n.ipynb")
+    perfnb.report.render.notebook_html(bad, title="t", notebook_name="n.ipynb")
     out["exported"] = "yes"
 except nbformat.ValidationError:
     out["exported"] = "ValidationError"
@@ -161,14 +161,14 @@ def test_a_run_starts_its_kernel_before_checking_its_first_department(
 ) -> None:
     """``perfnb run`` (in process here; each pool worker does the same in its initializer) starts the kernel and
     sends it the report's imports before the first department is checked, so the two overlap."""
-    from perfnb import runner
+    from perfnb.run import runner
 
     events: list[str] = []
     monkeypatch.setattr(render, "prestart", lambda cwd, warmup=None: events.append(f"prestart {warmup}"))
     monkeypatch.setattr(runner, "run_department", lambda dept_id, settings: events.append(dept_id))
     list(runner._in_process(["a", "b"], None, 1))  # type: ignore[arg-type]
     assert events == [f"prestart {runner.KERNEL_WARMUP}", "a", "b"]
-    assert runner.KERNEL_WARMUP == "import perfnb.report"
+    assert runner.KERNEL_WARMUP == "import perfnb.report.notebook"
     events.clear()
     runner._run_worker_init(tmp_path)
     assert events == [f"prestart {runner.KERNEL_WARMUP}"]

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from perfnb import load, validate
-from perfnb.errors import InvalidDepartmentError
-from perfnb.load import load_department
-from perfnb.problems import Problem, Severity
+from perfnb.base.errors import InvalidDepartmentError
+from perfnb.format.load import load_department
+from perfnb.format.problems import Problem, Severity
 
 
 def rewrite(path: Path, edit: Callable[[list[list[str]]], None], encoding: str = "utf-8") -> None:

@@ -17,10 +17,10 @@ from pathlib import Path
 import pytest
 
 from perfnb import load
-from perfnb.engine import CheckResult, check_department
-from perfnb.figures import Figure, Verdict
-from perfnb.load import load_department
-from perfnb.problems import Severity
+from perfnb.engine.check import CheckResult, check_department
+from perfnb.engine.figures import Figure, Verdict
+from perfnb.format.load import load_department
+from perfnb.format.problems import Severity
 
 FIXTURES = Path(__file__).parent / "fixtures" / "raw"
 DEPT = "synthetic-national-2024"
@@ -84,7 +84,7 @@ def test_fixture_validates_without_errors() -> None:
     assert result.department is not None
     assert result.errors == ()
     # At most one warning: the loader's value parser does not (yet) know the national tier wording
-    # 达成年度指标 and keeps i4's actual value as text (see perfnb/targets.py QUALITATIVE_WORDS).
+    # 达成年度指标 and keeps i4's actual value as text (see perfnb/format/targets.py QUALITATIVE_WORDS).
     assert {(p.severity, p.file, p.row, p.column) for p in result.problems} <= {
         (W, "indicators.csv", 5, "actual"),
     }
@@ -97,7 +97,10 @@ def test_fixture_raises_no_finding_at_all() -> None:
     assert str(result.total) == "95.03"
     assert result.grade == "优"
     assert result.summary()["score"] == {
-        "recomputed": "95.03", "reported": "95.03", "grade_recomputed": "优", "grade_reported": "优"
+        "recomputed": "95.03",
+        "reported": "95.03",
+        "grade_recomputed": "优",
+        "grade_reported": "优",
     }
 
 

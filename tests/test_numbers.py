@@ -1,4 +1,4 @@
-"""Tests for perfnb.numbers: strict exact decimals and "no value" marks."""
+"""Tests for perfnb.base.numbers: strict exact decimals and "no value" marks."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from perfnb.numbers import NO_VALUE_MARKS, NumberFormatError, is_no_value, parse_decimal
+from perfnb.base.numbers import NO_VALUE_MARKS, NumberFormatError, is_no_value, parse_decimal
 
 # --------------------------------------------------------------------------- parse_decimal
 

@@ -10,8 +10,8 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from perfnb.errors import DepartmentIdError, DepartmentNotFoundError
-from perfnb.paths import RESERVED_IDS, check_dept_id, department_dir, discover
+from perfnb.base.errors import DepartmentIdError, DepartmentNotFoundError
+from perfnb.format.paths import RESERVED_IDS, check_dept_id, department_dir, discover
 
 VALID = re.compile(r"[a-z0-9][a-z0-9-]{0,63}")
 

@@ -1,4 +1,4 @@
-"""Target quality (perfnb.quality): one block of unit tests per rule, then the seeds as golden cases."""
+"""Target quality (perfnb.engine.quality): one block of unit tests per rule, then the seeds as golden cases."""
 
 from __future__ import annotations
 
@@ -11,10 +11,10 @@ from typing import Any
 import pytest
 
 from perfnb import Department, load
-from perfnb.findings import CODES, Finding
-from perfnb.problems import Severity
-from perfnb.quality import check_targets
-from perfnb.schema import DepartmentHeader, FundLine, Indicator, NarrativeTarget, Project
+from perfnb.engine.findings import CODES, Finding
+from perfnb.engine.quality import check_targets
+from perfnb.format.problems import Severity
+from perfnb.format.schema import DepartmentHeader, FundLine, Indicator, NarrativeTarget, Project
 from tests.conftest import RAW
 
 # --- building small departments -------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""指标完成率: perfnb.rates.completion and percent on values as departments write them."""
+"""指标完成率: perfnb.engine.rates.completion and percent on values as departments write them."""
 
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from perfnb.numbers import round_half_up
-from perfnb.rates import RATES, Completion, completion, percent
-from perfnb.targets import Op, ValueKind, parse_value
+from perfnb.base.numbers import round_half_up
+from perfnb.engine.rates import RATES, Completion, completion, percent
+from perfnb.format.targets import Op, ValueKind, parse_value
 
 D = Decimal
 

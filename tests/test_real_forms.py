@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from perfnb.engine import CheckResult, check_department
-from perfnb.figures import Figure
+from perfnb.engine.check import CheckResult, check_department
+from perfnb.engine.figures import Figure
 from perfnb.forms.importer import ImportResult, import_forms
 from tests.forms.wild import w01, w03, w04, w06, w07, w10, w11
 

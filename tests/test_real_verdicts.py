@@ -17,11 +17,11 @@ from pathlib import Path
 
 import pytest
 
-from perfnb.engine import CheckResult, check_department
-from perfnb.figures import Figure, Verdict
-from perfnb.load import load_department
-from perfnb.problems import Severity
-from perfnb.schemes import load_scheme
+from perfnb.engine.check import CheckResult, check_department
+from perfnb.engine.figures import Figure, Verdict
+from perfnb.format.load import load_department
+from perfnb.format.problems import Severity
+from perfnb.format.schemes import load_scheme
 from tests.test_import_kinds import imp
 from tests.test_national import FUNDS_TOTAL, check, found, mutated
 

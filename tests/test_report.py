@@ -1,4 +1,4 @@
-"""The notebook's view: perfnb.report.Report tables and autoescaped HTML fragments."""
+"""The notebook's view: perfnb.report.notebook.Report tables and autoescaped HTML fragments."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ import pytest
 import yaml
 from markupsafe import escape
 
-from perfnb.report import Html, Report
+from perfnb.report.notebook import Html, Report
 from tests.conftest import RAW, ROOT
 
 D = Decimal

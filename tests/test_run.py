@@ -15,7 +15,7 @@ import yaml
 from click.testing import CliRunner
 
 from perfnb.cli import cli
-from perfnb.runner import Entry, RunSettings, check, run
+from perfnb.run.runner import Entry, RunSettings, check, run
 from tests.conftest import RAW  # the seeds, copied: never the user's data/raw
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -245,7 +245,7 @@ def test_cli_run_exits_1_when_a_department_fails(mixed: tuple[Path, list[Entry]]
 def test_notebook_errors_cross_process_pools() -> None:
     import pickle
 
-    from perfnb.render import NotebookError
+    from perfnb.report.render import NotebookError
 
     err = NotebookError("笔记本第 3 个代码单元格出错", exec_count=3, source="x", ename="ValueError", evalue="v")
     err.notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("1", id="c1")])
@@ -264,7 +264,7 @@ def test_the_notebook_is_committed_without_outputs() -> None:
 
 def test_the_notebook_runs_by_hand_with_its_defaults() -> None:
     """The JupyterLab path: opened from notebooks/, run as is (defaults show seed 003)."""
-    from perfnb.render import execute
+    from perfnb.report.render import execute
 
     nb = execute(NOTEBOOK, {}, cwd=NOTEBOOK.parent)
     html = "".join(
@@ -298,7 +298,7 @@ def test_parameters_are_passed_as_plain_values_never_code(tmp_path: Path) -> Non
 
 
 def test_a_changed_department_is_the_only_one_run_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import perfnb.runner as runner
+    import perfnb.run.runner as runner
 
     data = tmp_path / "raw"
     for dept in ("gzkfq-ip-2025", "nantong-ipc-2025"):

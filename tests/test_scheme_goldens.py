@@ -16,12 +16,12 @@ import pytest
 import yaml
 
 from perfnb import load
-from perfnb.engine import CheckResult, check_department
-from perfnb.figures import Figure, Verdict
+from perfnb.engine.check import CheckResult, check_department
+from perfnb.engine.figures import Figure, Verdict
+from perfnb.format.problems import Severity
+from perfnb.format.schemes import available, load_scheme
 from perfnb.forms.importer import import_forms
 from perfnb.forms.proposal import propose_scheme
-from perfnb.problems import Severity
-from perfnb.schemes import available, load_scheme
 from tests.forms.wild import WildForm
 
 E, W, N = Severity.ERROR, Severity.WARNING, Severity.INFO
@@ -274,7 +274,7 @@ def test_no_fitting_scheme_keeps_the_default_and_says_so() -> None:
 def test_the_scheme_format_guide_names_every_field() -> None:
     """docs/schemes.md is for the people who write a scheme: every field of the model is in its table, and its
     example loads."""
-    from perfnb.schemes import Scheme, _parse
+    from perfnb.format.schemes import Scheme, _parse
 
     guide = (Path(__file__).parent.parent / "docs" / "schemes.md").read_text(encoding="utf-8")
     for field in Scheme.model_fields:

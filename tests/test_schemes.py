@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from perfnb.load import load_department
-from perfnb.schemes import SchemeError, available, load_scheme, short
+from perfnb.format.load import load_department
+from perfnb.format.schemes import SchemeError, available, load_scheme, short
 
 D = Decimal
 
@@ -74,10 +74,16 @@ def test_a_department_may_bring_its_own_scheme(copy_seed: Callable[[str], Path])
     [
         ("name: other\ntitle: t\nsource: s\nmode: targets_only\n", "与 department.yaml 的 scheme 不同"),
         ("name: [\n", "不是有效的 YAML"),
-        ("name: targets-only\ntitle: t\nsource: s\nmode: national_project\nsections:\n"
-         "  - {name: 产出, weight: 50}\n", "各部分分值（含预算执行）之和为 50，不等于总分 100"),
-        ("name: targets-only\ntitle: t\nsource: s\nmode: special_fund\nsections:\n  - name: 产出\n    weight: 40\n"
-         "    parts: [{name: 数量, weight: 10}, {name: 质量, weight: 10}]\n", "“产出”各部分分值之和为 20"),
+        (
+            "name: targets-only\ntitle: t\nsource: s\nmode: national_project\nsections:\n"
+            "  - {name: 产出, weight: 50}\n",
+            "各部分分值（含预算执行）之和为 50，不等于总分 100",
+        ),
+        (
+            "name: targets-only\ntitle: t\nsource: s\nmode: special_fund\nsections:\n  - name: 产出\n    weight: 40\n"
+            "    parts: [{name: 数量, weight: 10}, {name: 质量, weight: 10}]\n",
+            "“产出”各部分分值之和为 20",
+        ),
         ("name: targets-only\ntitle: t\nsource: s\nmode: magic\n", "mode"),
     ],
 )

@@ -1,4 +1,4 @@
-"""Tests for perfnb.scoring: the row-scoring rules of domain-rules §1–§3 on exact decimals."""
+"""Tests for perfnb.engine.scoring: the row-scoring rules of domain-rules §1–§3 on exact decimals."""
 
 from __future__ import annotations
 
@@ -9,12 +9,10 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from perfnb.numbers import round_half_up
-from perfnb.scoring import (
+from perfnb.base.numbers import round_half_up
+from perfnb.engine.scoring import (
     NATIONAL_GRADES,
     QUALITATIVE_TIERS,
-    Band,
-    GradeBand,
     Tier,
     grade_of,
     over_achieved,
@@ -27,6 +25,7 @@ from perfnb.scoring import (
     tier_contains,
     tier_range,
 )
+from perfnb.format.bands import Band, GradeBand
 
 D = Decimal
 TEN = D(10)

@@ -8,9 +8,9 @@ from decimal import Decimal
 import pytest
 
 from perfnb import Department, load
-from perfnb.load import load_department
-from perfnb.schema import FundLine
-from perfnb.targets import Op, ValueKind, parse_value
+from perfnb.format.load import load_department
+from perfnb.format.schema import FundLine
+from perfnb.format.targets import Op, ValueKind, parse_value
 from tests.conftest import RAW, SEEDS
 
 D = Decimal

@@ -13,12 +13,12 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from perfnb.base.numbers import round_half_up
 from perfnb.cli import cli
-from perfnb.engine import CheckResult, check_department
-from perfnb.figures import Verdict
-from perfnb.load import LoadResult, load, validate
-from perfnb.numbers import round_half_up
-from perfnb.problems import Severity
+from perfnb.engine.check import CheckResult, check_department
+from perfnb.engine.figures import Verdict
+from perfnb.format.load import LoadResult, load, validate
+from perfnb.format.problems import Severity
 from perfnb.synth import (
     _PLANTS,
     MAX_INDICATORS,

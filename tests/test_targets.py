@@ -1,4 +1,4 @@
-"""Tests for perfnb.targets.parse_value: indicator values as departments write them."""
+"""Tests for perfnb.format.targets.parse_value: indicator values as departments write them."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from perfnb.targets import QUALITATIVE_WORDS, Op, ParsedValue, ValueKind, parse_value
-from perfnb.units import COUNT_UNITS, MONEY_UNITS
+from perfnb.base.units import COUNT_UNITS, MONEY_UNITS
+from perfnb.format.targets import QUALITATIVE_WORDS, Op, ParsedValue, ValueKind, parse_value
 
 K = ValueKind
 
@@ -756,7 +756,6 @@ def test_non_ascii_digits_are_not_numbers() -> None:
 def test_count_units_seen_on_real_forms_are_known(raw: str) -> None:
     parsed = parse_value(raw)
     assert parsed.kind is ValueKind.QUANTITY and parsed.warning is None, parsed.warning
-
 
 
 @pytest.mark.parametrize("text", ["≥6艘", "≤2.5公斤", "≥3架", "≥20箱"])

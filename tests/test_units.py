@@ -1,4 +1,4 @@
-"""Tests for perfnb.units: exact money conversion and unit spelling."""
+"""Tests for perfnb.base.units: exact money conversion and unit spelling."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from perfnb.units import COUNT_UNITS, MONEY_UNITS, convert_money, normalize_unit, to_yuan
+from perfnb.base.units import COUNT_UNITS, MONEY_UNITS, convert_money, normalize_unit, to_yuan
 
 MONEY = ["元", "万元", "亿元"]
 

@@ -17,12 +17,13 @@ from hypothesis import strategies as st
 
 from perfnb import load
 from perfnb.cli import cli
-from perfnb.engine import CheckResult, check_department
-from perfnb.figures import Figure, Verdict
+from perfnb.engine.check import CheckResult, check_department
+from perfnb.engine.figures import Figure, Verdict
+from perfnb.engine.scoring import NATIONAL_GRADES, names_grade
+from perfnb.format.bands import GRADE_SYNONYMS
+from perfnb.format.problems import Severity
+from perfnb.format.targets import in_target_unit, parse_value
 from perfnb.forms.importer import import_forms
-from perfnb.problems import Severity
-from perfnb.scoring import GRADE_SYNONYMS, NATIONAL_GRADES, names_grade
-from perfnb.targets import in_target_unit, parse_value
 from tests.forms.sheet import Sheet, write_xlsx
 
 E, W, N = Severity.ERROR, Severity.WARNING, Severity.INFO
@@ -242,8 +243,8 @@ def test_a_form_with_one_figure_checked_is_not_nothing_checked(tmp_path: Path) -
 
 
 def test_nothing_checked_shows_in_the_report_summary_and_on_the_index(tmp_path: Path) -> None:
-    from perfnb.report import Report
-    from perfnb.runner import Entry, write_index
+    from perfnb.report.notebook import Report
+    from perfnb.run.runner import Entry, write_index
 
     rows = """产出指标 | 数量指标 | 培训情况 | 完成 | 较好 | #50 | #45
 效益指标 | 社会效益指标 | 效果 | 明显 | 较好 | #30 | #28
@@ -275,7 +276,7 @@ def test_the_unspent_share_is_rounded_half_up(tmp_path: Path) -> None:
 
 @given(st.decimals(min_value=Decimal("0.03"), max_value=Decimal("1.5"), places=4))
 def test_any_fraction_is_read_as_a_fraction_of_its_percentage(fraction: Decimal) -> None:
-    from perfnb.reconcile import _printed_as_fraction
+    from perfnb.engine.reconcile import _printed_as_fraction
 
     assert _printed_as_fraction(str(fraction), fraction * 100)
     assert not _printed_as_fraction(str(fraction * 100), fraction * 100)  # printed as a percentage: as is

@@ -16,13 +16,13 @@ from pathlib import Path
 import pytest
 import yaml
 
-from perfnb.engine import check_department
-from perfnb.errors import PerfnbError
+from perfnb.base.errors import PerfnbError
+from perfnb.engine.check import check_department
+from perfnb.format.load import load_department
 from perfnb.forms.department import REPORT_FILE
 from perfnb.forms.form import is_number
 from perfnb.forms.grid import read_form
 from perfnb.forms.importer import import_forms
-from perfnb.load import load_department
 from tests.forms.wild import WildForm, all_forms
 
 FORMS = all_forms()
@@ -108,9 +108,10 @@ def test_every_number_is_accounted_for(form: WildForm, imported: dict[str, Path]
     places = {line["位置"] for line in report}
     whole_tables = {line["位置"] for line in report if line["结果"] == "未导入" and "整张表未导入" in line["说明"]}
     for label, where in numbers:
-        listed = where in places or label in whole_tables or any(
-            line["结果"] == "未导入" and _same_row(line, where)
-            for line in report
+        listed = (
+            where in places
+            or label in whole_tables
+            or any(line["结果"] == "未导入" and _same_row(line, where) for line in report)
         )
         assert listed, where
 
@@ -143,8 +144,10 @@ def _content(folder: Path) -> tuple[list[tuple[str, ...]], ...]:
     """What an import wrote that does not depend on where a cell is: funds, indicators, printed figures."""
     return (
         [(r["line"], r["budget_initial"], r["budget"], r["executed"], r["parent"]) for r in rows(folder, "funds.csv")],
-        [(r["level1"], r["level2"], r["level3"], r["target"], r["actual"], r["weight"], r["score"])
-         for r in rows(folder, "indicators.csv")],
+        [
+            (r["level1"], r["level2"], r["level3"], r["target"], r["actual"], r["weight"], r["score"])
+            for r in rows(folder, "indicators.csv")
+        ],
         [(r["measure"], r["section"], r["value"]) for r in rows(folder, "reported_figures.csv")],
     )
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from perfnb.load import load_department
+from perfnb.format.load import load_department
 from tests.conftest import SEEDS, csv_to_workbook
 
 

@@ -13,9 +13,11 @@ from typing import Any, Final
 
 import yaml
 
-from perfnb import __version__
-from perfnb.cells import csv_cell
-from perfnb.errors import PerfnbError
+from perfnb.base.cells import csv_cell
+from perfnb.base.errors import PerfnbError
+from perfnb.base.numbers import NumberFormatError, is_no_value, parse_decimal
+from perfnb.base.version import __version__
+from perfnb.format.schema import TABLES
 from perfnb.forms.form import (
     YEAR,
     FormProject,
@@ -31,8 +33,6 @@ from perfnb.forms.form import (
 )
 from perfnb.forms.headers import form_map, label_value, normalise
 from perfnb.forms.proposal import propose_scheme
-from perfnb.numbers import NumberFormatError, is_no_value, parse_decimal
-from perfnb.schema import TABLES
 
 __all__ = ["REPORT_COLUMNS", "REPORT_FILE", "FormImportError", "Imported", "ReportLine", "build_department"]
 
@@ -48,10 +48,24 @@ _APPROVAL_MONTHS: Final = 6  # a target table filled in by June belongs to that 
 _EXPECTED_FORMS: Final = "项目支出绩效自评表、部门整体支出绩效自评表或绩效目标表"
 _FUND_COLUMNS: Final = ("budget_initial", "budget", "received", "executed")
 #: Fields of a project's form kept in its note: (field key, label).
-_PROJECT_NOTES: Final = (("parent_project", "一级项目"), ("department", "主管部门"), ("period", "实施期限"),
-                         ("project_code", "项目编码"))
-_INDICATOR_COLUMNS: Final = ("level1", "level2", "level3", "target_period", "target", "actual", "weight", "score",
-                              "coefficient", "deviation")
+_PROJECT_NOTES: Final = (
+    ("parent_project", "一级项目"),
+    ("department", "主管部门"),
+    ("period", "实施期限"),
+    ("project_code", "项目编码"),
+)
+_INDICATOR_COLUMNS: Final = (
+    "level1",
+    "level2",
+    "level3",
+    "target_period",
+    "target",
+    "actual",
+    "weight",
+    "score",
+    "coefficient",
+    "deviation",
+)
 _INDICATOR_NAMES: Final = {"weight": "分值", "score": "得分"}
 _SPACES: Final = re.compile(r"[ \t\u3000]*\n[ \t\u3000]*|[ \t\u3000]{2,}")
 _BARE_NUMBER: Final = re.compile(r"^[-+]?\d[\d,]*(?:\.\d+)?$")
@@ -470,7 +484,7 @@ def _table(spec_name: str, rows: list[dict[str, str]]) -> str:
 
 def report_text(lines: Sequence[ReportLine]) -> str:
     """The import report as CSV text (with a BOM: Excel opens it as UTF-8); text from a form that a
-    spreadsheet would run as a formula (=HYPERLINK(…), DDE) is quoted by :func:`perfnb.cells.csv_cell`."""
+    spreadsheet would run as a formula (=HYPERLINK(…), DDE) is quoted by :func:`perfnb.base.cells.csv_cell`."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(REPORT_COLUMNS)

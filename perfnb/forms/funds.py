@@ -10,11 +10,11 @@ from decimal import Decimal
 from itertools import pairwise
 from typing import Final
 
-from perfnb.errors import PerfnbError
+from perfnb.base.errors import PerfnbError
+from perfnb.base.numbers import parse_decimal
 from perfnb.forms.cells import Cells
 from perfnb.forms.form import YEAR, FundRow, Value, is_amount, split_amount
 from perfnb.forms.headers import label_value, marked, normalise
-from perfnb.numbers import parse_decimal
 
 __all__ = ["FundsBlock"]
 

@@ -16,9 +16,9 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from perfnb.errors import PerfnbError
-from perfnb.limits import MAX_CELL_CHARS, MAX_FILE_BYTES, MAX_SHEET_CELLS, MAX_TABLE_COLUMNS, check_office_file
-from perfnb.tables import shown_text
+from perfnb.base.errors import PerfnbError
+from perfnb.base.limits import MAX_CELL_CHARS, MAX_FILE_BYTES, MAX_SHEET_CELLS, MAX_TABLE_COLUMNS, check_office_file
+from perfnb.format.tables import shown_text
 
 __all__ = ["Form", "FormFileError", "Grid", "read_form"]
 

@@ -12,7 +12,7 @@ from typing import Final, Literal
 
 from pydantic import BaseModel, ConfigDict, model_validator
 
-from perfnb.yamlfile import read_yaml
+from perfnb.base.yamlfile import read_yaml
 
 __all__ = ["FormMap", "Marked", "form_map", "label_value", "marked", "normalise", "title_kind", "unit_in"]
 

@@ -6,7 +6,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from perfnb.errors import PerfnbError
+from perfnb.base.errors import PerfnbError
+from perfnb.base.files import atomic_write
+from perfnb.format.load import LoadResult, load_department
+from perfnb.format.paths import check_dept_id
+from perfnb.format.scaffold import publish_department
 from perfnb.forms.department import (
     KIND_NAMES as _KIND_NAMES,
 )
@@ -21,10 +25,6 @@ from perfnb.forms.department import (
 from perfnb.forms.extract import extract
 from perfnb.forms.form import FormProject, is_number
 from perfnb.forms.grid import Form, read_form
-from perfnb.load import LoadResult, load_department
-from perfnb.outputs import atomic_write
-from perfnb.paths import check_dept_id
-from perfnb.scaffold import publish_department
 
 __all__ = ["DepartmentExistsError", "Found", "ImportResult", "import_forms", "projects_of", "read_projects"]
 

@@ -12,11 +12,11 @@ import re
 from dataclasses import dataclass, field
 from typing import Final
 
+from perfnb.base.numbers import NO_VALUE_MARKS, is_no_value
+from perfnb.format.targets import OPERATOR_WORDS
 from perfnb.forms.cells import Cells
 from perfnb.forms.form import FormProject, Ignored, IndicatorRow, Value
 from perfnb.forms.headers import category_weight, label_value, marked, normalise
-from perfnb.numbers import NO_VALUE_MARKS, is_no_value
-from perfnb.targets import OPERATOR_WORDS
 
 __all__ = ["INDICATORS", "IndicatorBlock"]
 
@@ -74,7 +74,7 @@ def _column_key(norm: str, columns: dict[str, str]) -> str | None:
 def _period_rest(norm: str) -> str | None:
     """The header after a whole-period word written before it (实施期指标值 → 指标值), or None."""
     match = _PERIOD_WORD.match(norm)
-    return norm[match.end():] or None if match else None
+    return norm[match.end() :] or None if match else None
 
 
 def _is_operator(text: str) -> bool:

@@ -13,10 +13,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from perfnb.figures import plain
-from perfnb.numbers import NumberFormatError, parse_decimal
-from perfnb.schema import DEFAULT_SCHEMES, SECTION_WORDS
-from perfnb.schemes import Scheme, available, load_scheme, short
+from perfnb.base.numbers import NumberFormatError, parse_decimal
+from perfnb.engine.figures import plain
+from perfnb.format.schema import DEFAULT_SCHEMES, SECTION_WORDS
+from perfnb.format.schemes import Scheme, available, load_scheme, short
 
 __all__ = ["Proposal", "propose_scheme"]
 

@@ -4,7 +4,7 @@ Budget systems export workbooks whose 执行率 and 得分 cells are formulas (`
 ``=ROUND(E6/D6*10,2)``) that no spreadsheet program has calculated: the file holds no value for them.
 Such a formula is evaluated here when it uses only numbers, cells of the same sheet, ``+ - * /``,
 brackets, ``SUM`` of cells or ranges and an outermost ``ROUND(…, n)``; the arithmetic itself is
-:func:`perfnb.formula.evaluate` (nothing is ever handed to ``eval``). Anything else — another sheet, a
+:func:`perfnb.engine.formula.evaluate` (nothing is ever handed to ``eval``). Anything else — another sheet, a
 lookup, a condition, text — is not evaluated, and the caller says so.
 """
 
@@ -17,8 +17,8 @@ from typing import Final
 
 from openpyxl.utils import column_index_from_string
 
-from perfnb.formula import FormulaError, evaluate
-from perfnb.numbers import NumberFormatError, parse_decimal, round_half_up
+from perfnb.base.numbers import NumberFormatError, parse_decimal, round_half_up
+from perfnb.engine.formula import FormulaError, evaluate
 
 __all__ = ["Unsupported", "evaluate_cell_formula"]
 

@@ -409,7 +409,7 @@ def absurd_magnitudes() -> int:
         exit=0,
         contains=["bad-dept  总分 95.03", "不符 0"],
         absent=["[错误]"],
-        note="20 decimals, the most perfnb.limits.MAX_DECIMALS accepts: sums must stay exact "
+        note="20 decimals, the most perfnb.base.limits.MAX_DECIMALS accepts: sums must stay exact "
         "(tests/test_bad_inputs_tables.py reads figures.csv).",
     )
     case(
@@ -450,7 +450,7 @@ def absurd_magnitudes() -> int:
         "t-reported-value-30-digits",
         cell("reported_figures.csv", "r1", "value", "9" * 30),
         contains=["bad-dept/reported_figures.csv", "第 2 行", "列 value", "数额大得不合理", "至多 18 位整数"],
-        note="30 integer digits are past perfnb.limits.MAX_INTEGER_DIGITS: refused at validation.",
+        note="30 integer digits are past perfnb.base.limits.MAX_INTEGER_DIGITS: refused at validation.",
     )
     return 9
 

@@ -1,0 +1,534 @@
+"""The department data format, as pydantic models: one header and five tables.
+
+These models are the single definition of the format: the loader validates with them,
+``perfnb new`` scaffolds from them and ``data/raw/README.md`` is generated from them
+(``python -m perfnb.format.schemadoc``). Each table row is a model whose fields are the CSV columns,
+in order; ``title`` is the Chinese label and ``description`` the Chinese guidance.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from decimal import Decimal
+from functools import cached_property
+from typing import Annotated, Any, Final, Literal, get_args
+
+from pydantic import BaseModel, ConfigDict, Field, PlainValidator, ValidationInfo, field_validator
+from pydantic_core import PydanticCustomError
+
+from perfnb.base.errors import invisible_char
+from perfnb.base.numbers import NumberFormatError, is_no_value, parse_decimal
+from perfnb.base.units import MoneyUnit
+from perfnb.format.tables import CONTROL_CHARS
+
+__all__ = [
+    "DEFAULT_SCHEMES",
+    "DEPT_ID_PATTERN",
+    "DOC_KINDS",
+    "MEASURES",
+    "SECTION_WORDS",
+    "TABLES",
+    "DepartmentHeader",
+    "FundLine",
+    "Indicator",
+    "NarrativeTarget",
+    "Project",
+    "ReportedFigure",
+    "TableSpec",
+    "choices_of",
+    "decimals_of",
+]
+
+DEPT_ID_PATTERN: Final = re.compile(r"[a-z0-9][a-z0-9-]{0,63}")
+ROW_ID_PATTERN: Final = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,63}")
+MAX_TEXT: Final = 20_000
+MAX_MONEY: Final = Decimal(10) ** 15
+
+#: Document kinds and their Chinese names.
+DOC_KINDS: Final[dict[str, str]] = {
+    "target_table": "绩效目标表（部门整体或项目）",
+    "department_target_application": "部门整体预算绩效目标申报表",
+    "project_self_evaluation": "项目支出绩效自评表",
+    "department_self_evaluation": "部门整体支出绩效自评表",
+    "special_fund_report": "专项资金绩效自评报告",
+}
+
+#: The shipped scheme a new or imported department of each kind is scored under (its own may replace it).
+DEFAULT_SCHEMES: Final[dict[str, str]] = {
+    "target_table": "targets-only",
+    "department_target_application": "targets-only",
+    "project_self_evaluation": "mof-2020-project",
+    "department_self_evaluation": "mof-2020-department",
+    "special_fund_report": "targets-only",
+}
+
+#: The ``section`` values of reported_figures.csv the engine gives a meaning to (data/raw/README.md lists them;
+#: spaces and a trailing 指标 do not count): the execution row's 分值 / 得分, the whole table's 分值 (the
+#: scheme's total), all the indicators' 分值. Any other section names a category (产出/数量).
+SECTION_WORDS: Final[dict[str, tuple[str, ...]]] = {
+    "execution": ("预算执行", "预算执行率", "预算执行情况", "资金执行", "资金执行情况"),
+    "total": ("总分", "合计", "总计"),
+    "indicators": ("绩效指标", "年度绩效目标", "绩效目标", "指标"),
+}
+
+#: What a reported figure measures (the engine recomputes each by its code).
+MEASURES: Final[dict[str, str]] = {
+    "execution_rate": "预算执行率（执行数/预算数，或/到位数）",
+    "arrival_rate": "资金到位率（到位数/预算数）",
+    "adjustment_rate": "预算调整率",
+    "cost_variance": "成本变动率（（预算−实际）/预算）",
+    "balance": "结余金额（预算−执行）",
+    "amount": "其他金额（由表内数字算得的合计或差额）",
+    "count": "数量合计（如单位数、件数的合计）",
+    "share": "占比或权重（如子项目预算占总预算的比例）",
+    "weight": "分值（某一部分或某一项的满分，如 决策 15 分）",
+    "score": "某一部分或某一项的得分",
+    "weighted_score": "按权重折算后的得分",
+    "total_score": "总分（综合得分）",
+    "grade": "评价等级（优、良、中、差）",
+    "statistic": "文中其他统计数（无原始数据，通常无法复算）",
+}
+
+DocKind = Literal[
+    "target_table", "department_target_application", "project_self_evaluation", "department_self_evaluation",
+    "special_fund_report",
+]  # fmt: skip
+Side = Literal["来源", "支出"]
+FundSource = Literal["财政拨款", "上年结转", "其他资金"]
+ExpenseType = Literal["基本支出", "项目支出"]
+ProjectKind = Literal["项目", "子项目", "重点任务"]
+Horizon = Literal["年度", "中长期", "实施期"]
+Measure = Literal[
+    "execution_rate", "arrival_rate", "adjustment_rate", "cost_variance", "balance", "amount",
+    "count", "share", "weight", "score", "weighted_score", "total_score", "grade", "statistic",
+]  # fmt: skip
+
+
+# --- cell validators: each raises a PydanticCustomError whose message is for auditors ---
+# They are pydantic "plain" validators: each returns the final typed value (pydantic does not
+# validate it again against the annotation), which makes a table row a quarter faster to read.
+
+
+def _clean(value: Any) -> Any:
+    if isinstance(value, str):
+        value = value.strip()
+        return value or None
+    return value
+
+
+def _required(value: Any) -> Any:
+    value = _clean(value)
+    if value is None:
+        raise PydanticCustomError("required", "必填项为空")
+    return value
+
+
+def _text(value: Any) -> str | None:
+    if type(value) is str:  # the common case: every CSV cell
+        text = value.strip()
+    elif isinstance(value, bool | list | tuple | dict):  # YAML: `no` is a boolean, `[a]` a list — not text
+        raise PydanticCustomError("not_text", "应为文本，却是 {kind}（YAML 会把 no/yes/on/off 读成真假值：请加引号）",
+                                  {"kind": type(value).__name__})  # fmt: skip
+    else:
+        text = "" if value is None else str(value).strip()
+    if not text:
+        return None
+    if len(text) > MAX_TEXT:
+        raise PydanticCustomError("too_long", "文本过长（超过 {limit} 字）", {"limit": MAX_TEXT})
+    if CONTROL_CHARS.search(text):
+        raise PydanticCustomError("control", "文本含有控制字符（如 ESC）；应为普通文本")
+    invisible = invisible_char(text)
+    if invisible:  # U+202E would turn the report's line around, U+FFFF cannot be written to xlsx
+        raise PydanticCustomError("invisible", "文本含有不可见的控制字符或非字符 {char}；应为普通文本（删除该字符）",
+                                  {"char": invisible})  # fmt: skip
+    return text
+
+
+def _required_text(value: Any) -> str:
+    return str(_text(_required(value)))
+
+
+def _row_id(value: Any) -> str | None:
+    text = _text(value)
+    if text is not None and not ROW_ID_PATTERN.fullmatch(text):
+        raise PydanticCustomError("id_format", "编号只能用英文字母、数字和 . _ -，以字母或数字开头，最长 64 个字符")
+    return text
+
+
+def _required_id(value: Any) -> str:
+    return str(_row_id(_required(value)))
+
+
+def _id_list(value: Any) -> tuple[str, ...]:
+    value = _text(value)
+    if value is None:
+        return ()
+    return tuple(str(_row_id(part)) for part in re.split(r"[;；]", value) if part.strip())
+
+
+def _money(value: Any) -> Decimal | None:
+    if value is None or (isinstance(value, str) and is_no_value(value)):
+        return None
+    try:
+        amount = parse_decimal(str(value))
+    except NumberFormatError as exc:
+        raise PydanticCustomError("number", str(exc)) from None
+    if amount < 0:
+        raise PydanticCustomError("negative", "金额或数量不能为负数")
+    if amount >= MAX_MONEY:
+        raise PydanticCustomError("magnitude", "数额大得不合理（不小于 10 的 15 次方）")
+    return amount
+
+
+def _signed_number(value: str) -> Decimal:
+    try:
+        return parse_decimal(value)
+    except NumberFormatError as exc:
+        raise PydanticCustomError("number", str(exc)) from None
+
+
+def _iso_date(value: Any) -> date | None:
+    value = _clean(value)
+    if value is None or isinstance(value, date):
+        return value
+    text = str(value)
+    try:
+        when = date.fromisoformat(text[:10] if re.fullmatch(r"\d{4}-\d\d-\d\d([ T].*)?", text) else text)
+    except ValueError:
+        raise PydanticCustomError("date", "“{v}”不是日期；应写作 YYYY-MM-DD，如 2025-12-31", {"v": text}) from None
+    if not 1990 <= when.year <= 2100:
+        raise PydanticCustomError("date_range", "日期年份应在 1990 至 2100 之间")
+    return when
+
+
+def _choice(allowed: tuple[str, ...], *, required: bool = False) -> PlainValidator:
+    def check(value: Any) -> str | None:
+        value = _required(value) if required else _clean(value)
+        if value is None:
+            return None
+        if value not in allowed:
+            raise PydanticCustomError(
+                "choice", "“{v}”不是可选值；可选：{allowed}", {"v": value, "allowed": "、".join(allowed)}
+            )
+        return str(value)
+
+    return PlainValidator(check)
+
+
+def choices_of(annotation: Any) -> tuple[str, ...]:
+    """The allowed values of a ``Literal`` (or ``Literal | None``) annotation."""
+    args = get_args(annotation)
+    if args and all(isinstance(a, str) for a in args):
+        return tuple(args)
+    for arg in args:
+        inner = choices_of(arg)
+        if inner:
+            return inner
+    return ()
+
+
+def decimals_of(number: Decimal) -> int:
+    """Decimals as written: ``2`` for ``Decimal("93.31")``, ``0`` for ``Decimal("98")``."""
+    exponent = number.as_tuple().exponent
+    return -exponent if isinstance(exponent, int) and exponent < 0 else 0
+
+
+Text = Annotated[str, PlainValidator(_required_text)]
+OptText = Annotated[str | None, PlainValidator(_text)]
+RowId = Annotated[str, PlainValidator(_required_id)]
+OptRowId = Annotated[str | None, PlainValidator(_row_id)]
+IdList = Annotated[tuple[str, ...], PlainValidator(_id_list)]
+Money = Annotated[Decimal | None, PlainValidator(_money)]
+OptDate = Annotated[date | None, PlainValidator(_iso_date)]
+
+
+ReqDocKind = Annotated[DocKind, _choice(choices_of(DocKind), required=True)]
+ReqMoneyUnit = Annotated[MoneyUnit, _choice(choices_of(MoneyUnit), required=True)]
+ReqSide = Annotated[Side, _choice(choices_of(Side), required=True)]
+ReqHorizon = Annotated[Horizon, _choice(choices_of(Horizon), required=True)]
+ReqMeasure = Annotated[Measure, _choice(choices_of(Measure), required=True)]
+OptMoneyUnit = Annotated[MoneyUnit | None, _choice(choices_of(MoneyUnit))]
+OptFundSource = Annotated[FundSource | None, _choice(choices_of(FundSource))]
+OptExpenseType = Annotated[ExpenseType | None, _choice(choices_of(ExpenseType))]
+OptProjectKind = Annotated[ProjectKind | None, _choice(choices_of(ProjectKind))]
+
+
+_MESSAGES = {
+    "decimal_parsing": "应为数字",
+    "decimal_type": "应为数字",
+    "bool_parsing": "应为 true 或 false",
+    "bool_type": "应为 true 或 false",
+    "value_error": "{error}",
+    "missing": "缺少必填项",
+    "extra_forbidden": "未知字段（可能拼写有误）",
+    "int_parsing": "应为整数",
+    "int_type": "应为整数",
+    "int_from_float": "应为整数",
+    "greater_than_equal": "不能小于 {ge}",
+    "less_than_equal": "不能大于 {le}",
+    "literal_error": "不是可选值；可选：{expected}",
+    "model_type": "应为键值对（映射）",
+    "model_attributes_type": "应为键值对（映射）",
+    "dict_type": "应为键值对（映射）",
+    "string_type": "应为文本",
+    "tuple_type": "应为列表",
+    "list_type": "应为列表",
+}
+
+
+def error_message(err: Any) -> str:
+    """A pydantic error (one item of ``ValidationError.errors()``) as a Chinese message."""
+    template = _MESSAGES.get(err["type"])
+    if template is None:
+        return str(err["msg"])
+    try:
+        return template.format(**err.get("ctx", {}))
+    except (KeyError, IndexError):
+        return template
+
+
+def col(title: str, description: str, **kw: Any) -> Any:
+    """A column: Chinese label and guidance (used by the loader messages and the docs)."""
+    return Field(title=title, description=description, **kw)
+
+
+class Row(BaseModel):
+    """Base of every table row: frozen, values already cleaned and typed."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
+
+
+# --- the header -----------------------------------------------------------------------
+
+
+class SourceDocument(Row):
+    """Where the figures were transcribed from."""
+
+    file: Text = col("文件名", "来源文件名，如 000_e4483fc5cd9904f5.txt 或 原始 PDF 名")
+    title: Text = col("标题", "文件标题，照原文")
+    section: OptText = col("页码或章节", "取数所在页码或章节", default=None)
+
+
+class Reconstruction(Row):
+    """A figure the transcriber had to reconstruct from a garbled source, and why."""
+
+    where: Text = col("位置", "数据表及编号，如 funds.csv f-x5 line")
+    printed: Text = col("原文", "原文（OCR）中看到的样子")
+    entered: Text = col("录入", "录入的值")
+    evidence: Text = col("依据", "文件自身可以交叉核对的依据（合计、半年与全年、其他段落）")
+
+
+class DepartmentHeader(Row):
+    """``department.yaml``: who, when, which document, which unit and scheme."""
+
+    schema_version: Literal[1] = col("格式版本", "目前为 1", default=1)
+    id: Annotated[str, PlainValidator(_required_text)] = col("部门编号", "与文件夹同名：小写字母、数字和 -")
+    name: Text = col("名称", "部门或单位名称（中文）")
+    region: Text = col("地区", "如 江苏省南通市")
+    fiscal_year: int = col("年度", "预算年度", ge=1990, le=2100)
+    kind: ReqDocKind = col("文件类型", " / ".join(DOC_KINDS))
+    money_unit: ReqMoneyUnit = col("金额单位", "文件的金额单位：元、万元 或 亿元")
+    scheme: Text = col("评分方案", "评分方案名称，如 targets-only、mof-2020-project")
+    source: SourceDocument = col("来源文件", "file、title、section")
+    long_term_goal: OptText = col("中长期目标", "照原文", default=None)
+    annual_goal: OptText = col("年度目标", "照原文（部门整体）", default=None)
+    notes: OptText = col("录入说明", "录入时的说明：单位、OCR 问题、取舍", default=None)
+    reconstructions: tuple[Reconstruction, ...] = col("重建记录", "每一处根据文件自身核对重建的数字", default=())
+
+    @property
+    def report_title(self) -> str:
+        """The audit report's title: a target table's targets are reviewed, a self-evaluation's scores too."""
+        what = "预算绩效目标" if self.kind in ("target_table", "department_target_application") else "预算绩效自评"
+        return f"{self.name} · {self.fiscal_year} 年度{what}复核报告"
+
+    @field_validator("id")
+    @classmethod
+    def _dept_id(cls, value: str) -> str:
+        if not DEPT_ID_PATTERN.fullmatch(value):
+            raise PydanticCustomError(
+                "dept_id", "部门编号只能用小写英文字母、数字和 -，以字母或数字开头，最长 64 个字符"
+            )
+        return value
+
+    @field_validator("scheme")
+    @classmethod
+    def _scheme_name(cls, value: str) -> str:
+        if not DEPT_ID_PATTERN.fullmatch(value):
+            raise PydanticCustomError("scheme_name", "评分方案名称只能用小写英文字母、数字和 -")
+        return value
+
+
+# --- the tables -----------------------------------------------------------------------
+
+_REF = "在来源文件中的位置（页码、表名、段落），便于回查"
+_UNIT = "金额单位：元、万元 或 亿元；留空表示与 department.yaml 的 money_unit 相同"
+
+
+class FundLine(Row):
+    """``funds.csv``: one row per line of a funds table (收入来源 or 支出), as printed.
+
+    A total printed in a funds table is a row too: its parts name it in ``parent``. Parts with
+    the same ``parent`` and the same ``group`` must add up to it (one decomposition per group).
+    """
+
+    id: RowId = col("编号", "本表内唯一，如 f-total")
+    project_id: OptRowId = col("项目编号", "所属项目（projects.csv 的 id）；部门整体留空", default=None)
+    side: ReqSide = col("收支", "来源（资金来源、预算总额）或 支出（支出用途、明细）")
+    group: OptText = col("分组", "原表的栏目或小标题，如 部门预算支出、收入来源、按预算级次划分", default=None)
+    line: Text = col("行名称", "原表的行名称，照原文，如 本年财政拨款、基本支出、物业管理费")
+    source: OptFundSource = col("资金来源类别", "财政拨款、上年结转 或 其他资金；非来源行留空", default=None)
+    expense_type: OptExpenseType = col("支出类别", "基本支出 或 项目支出；不适用留空", default=None)
+    parent: OptRowId = col("上级行", "本行是哪一行的组成部分（本表 id）", default=None)
+    budget_initial: Money = col("年初预算数", "年初预算数", default=None)
+    budget: Money = col("全年预算数", "全年预算数（调整后），或文件只列一个预算数时的预算数", default=None)
+    half_plan: Money = col("半年计划数", "半年计划执行数", default=None)
+    half_executed: Money = col("半年执行数", "半年实际执行数", default=None)
+    received: Money = col("到位数", "实际到位资金", default=None)
+    executed: Money = col("执行数", "全年执行数、实际支出数", default=None)
+    quantity: Money = col("数量", "明细表中与金额并列的数量（如 单位数量）", default=None)
+    quantity_unit: OptText = col("数量单位", "如 家、件", default=None)
+    quantity_2: Money = col("数量二", "第二个数量列（如 奖励数量）", default=None)
+    quantity_2_unit: OptText = col("数量二单位", "如 件", default=None)
+    unit: OptMoneyUnit = col("金额单位", _UNIT, default=None)
+    ref: OptText = col("出处", _REF, default=None)
+    note: OptText = col("备注", "录入说明", default=None)
+
+
+class Project(Row):
+    """``projects.csv``: projects, sub-projects or key tasks of the document."""
+
+    id: RowId = col("编号", "本表内唯一，如 p1")
+    name: Text = col("名称", "项目名称，照原文")
+    kind: OptProjectKind = col("类别", "项目、子项目 或 重点任务", default=None)
+    unit_name: OptText = col("实施单位", "实施单位或主管部门，照原文", default=None)
+    unit_code: OptText = col("单位编码", "如 610101", default=None)
+    budget: Money = col(
+        "预算", "资金表之外单独列出的项目预算（如 拟投入的资金）；已在 funds.csv 的不要重复", default=None
+    )
+    unit: OptMoneyUnit = col("金额单位", _UNIT, default=None)
+    start_date: OptDate = col("开始日期", "YYYY-MM-DD", default=None)
+    end_date: OptDate = col("结束日期", "YYYY-MM-DD", default=None)
+    period: OptText = col("实施期限", "照原文", default=None)
+    content: OptText = col("主要内容", "主要实施内容或资金用途，照原文", default=None)
+    goal: OptText = col("绩效目标", "年度目标、绩效目标或期望达到的目标，照原文", default=None)
+    ref: OptText = col("出处", _REF, default=None)
+    note: OptText = col("备注", "录入说明", default=None)
+
+
+class Indicator(Row):
+    """``indicators.csv``: one row per 三级指标, values exactly as written."""
+
+    id: RowId = col("编号", "本表内唯一，如 i1")
+    project_id: OptRowId = col("项目编号", "所属项目；部门整体指标留空", default=None)
+    level1: Text = col("一级指标", "如 产出指标、效益指标、满意度指标、决策、过程")
+    level2: OptText = col("二级指标", "如 数量指标、质量指标", default=None)
+    level3: OptText = col("三级指标", "指标名称；原表该类别为空时留空（并且不填指标值）", default=None)
+    description: OptText = col("指标描述", "绩效指标描述或计算公式，照原文", default=None)
+    task: OptText = col("重点工作", "对应的重点工作，照原文", default=None)
+    funds_ids: IdList = col("对应资金行", "对应的 funds.csv 行编号，多个用 ; 分隔", default=())
+    target_period: OptText = col("实施周期指标值", "照原文", default=None)
+    target_half: OptText = col("半年指标值", "照原文，如 ≥1500件", default=None)
+    target: OptText = col("年度指标值", "全年（年度）指标值，照原文，如 ≥95%、2025年12月底前、健全", default=None)
+    actual: OptText = col("实际完成值", "照原文", default=None)
+    weight: Money = col("分值", "该指标的分值（权重）", default=None)
+    score: Money = col("得分", "文件报告的得分，照原文的小数位", default=None)
+    coefficient: OptText = col("得分系数", "表中印的得分系数（重庆表：得分 = 分值 × 系数），照原文，如 100%",
+                               default=None)  # fmt: skip
+    deviation: OptText = col("偏差原因", "偏差原因分析及改进措施，照原文", default=None)
+    ref: OptText = col("出处", _REF, default=None)
+    note: OptText = col("备注", "录入说明", default=None)
+
+
+class NarrativeTarget(Row):
+    """``narrative_targets.csv``: quantities stated in goal text, linked to an indicator."""
+
+    id: RowId = col("编号", "本表内唯一，如 n1")
+    project_id: OptRowId = col("项目编号", "所属项目；部门整体留空", default=None)
+    horizon: ReqHorizon = col("期限", "年度、中长期 或 实施期")
+    text: Text = col("原文", "包含该数量的句子或分句，照原文")
+    quantity: Text = col("数量表述", "句中的数量表述，照原文，如 不少于2500件、1-2份")
+    indicator_id: OptRowId = col("对应指标", "对应的 indicators.csv 编号；没有对应指标留空", default=None)
+    ref: OptText = col("出处", _REF, default=None)
+    note: OptText = col("备注", "录入说明", default=None)
+
+
+class ReportedFigure(Row):
+    """``reported_figures.csv``: every rate, variance, score, total and grade the document prints.
+
+    Scores of single indicators stay in ``indicators.csv`` (列 score) and totals inside funds
+    tables stay in ``funds.csv``; everything else printed goes here, as printed.
+    """
+
+    id: RowId = col("编号", "本表内唯一，如 r1")
+    project_id: OptRowId = col("项目编号", "所属项目或子项目；整体留空", default=None)
+    indicator_ids: IdList = col("对应指标", "该数字所属的指标编号；小计填所含各项，多个用 ; 分隔", default=())
+    measure: ReqMeasure = col(
+        "类别", "execution_rate、arrival_rate、cost_variance、score、total_score、grade 等（见下表）"
+    )
+    section: OptText = col("评分部分", "得分所属部分，用 / 分级，如 产出/数量、决策、过程/资金管理", default=None)
+    subject: Text = col("名称", "文件对该数字的称呼，照原文，如 预算执行率")
+    value: Text = col("数值", "照原文的数字（保留原有小数位，不带 % 和单位），等级填 优、良、中、差")
+    unit: OptText = col("单位", "如 %、分、万元、元；等级留空", default=None)
+    formula: OptText = col("文中公式", "文件列出的计算式，照原文", default=None)
+    ref: OptText = col("出处", _REF, default=None)
+    note: OptText = col("备注", "录入说明", default=None)
+    funds_id: OptRowId = col(
+        "对应资金行",
+        "该数字所属的资金行（funds.csv 的 id），如 基本支出 一行的执行率、分值和得分；可不填（本列可以没有）",
+        default=None,
+    )
+
+    @field_validator("value")
+    @classmethod
+    def _value_matches_measure(cls, value: str, info: ValidationInfo) -> str:
+        if info.data.get("measure") not in ("grade", None):
+            _signed_number(value)
+        return value
+
+    @property
+    def number(self) -> Decimal | None:
+        """The printed number (None for a grade)."""
+        return None if self.measure == "grade" else parse_decimal(self.value)
+
+
+#: Columns added to a table after format version 1: a file written before them may leave them out.
+LATER_COLUMNS: Final[dict[str, frozenset[str]]] = {
+    "reported_figures": frozenset({"funds_id"}),
+    "indicators": frozenset({"coefficient"}),
+}
+
+
+class TableSpec(BaseModel):
+    """One table of the format: its name, file, Chinese title and row model."""
+
+    model_config = ConfigDict(frozen=True)
+
+    name: str
+    title: str
+    model: type[Row]
+
+    @property
+    def file(self) -> str:
+        """The CSV file name (also the sheet name in ``department.xlsx``, without .csv)."""
+        return f"{self.name}.csv"
+
+    @cached_property
+    def columns(self) -> tuple[str, ...]:
+        """The column names, in order."""
+        return tuple(self.model.model_fields)
+
+    @property
+    def required(self) -> tuple[str, ...]:
+        """Columns that must be filled in every row."""
+        return tuple(n for n, f in self.model.model_fields.items() if f.is_required())
+
+
+#: The tables of a department, in the order they are read and documented.
+TABLES: Final[tuple[TableSpec, ...]] = (
+    TableSpec(name="projects", title="项目", model=Project),
+    TableSpec(name="funds", title="资金", model=FundLine),
+    TableSpec(name="indicators", title="绩效指标", model=Indicator),
+    TableSpec(name="narrative_targets", title="目标文字中的数量", model=NarrativeTarget),
+    TableSpec(name="reported_figures", title="文件报告的数字", model=ReportedFigure),
+)
