@@ -17,7 +17,7 @@ each (``synth-00001`` …), the way ``data/raw/<dept>`` holds a transcribed docu
 All projects of one self-evaluation fall in the same grade band (优, 良 or 中, drawn per
 department): perfnb compares every project's printed grade with the grade of the last
 project's total (``Scorecard.grade``), so projects with different grades would get a false
-GRADE_MISMATCH on consistent data (see the xfail test in ``tests/test_synth.py``).
+GRADE_MISMATCH on consistent data (see the xfail test in ``tests/synth/test_synth.py``).
 
 Each department's ``notes`` end with a line ``植入问题：CODE、CODE`` (or ``植入问题：无``)
 naming the finding codes its planted mistakes must raise; :func:`planted_codes` reads it.

@@ -136,7 +136,7 @@ def yaml_python_tag() -> None:
             "YAML 格式错误",
             "python/object/apply",
         ],
-        note="safe loading: the tag is refused and no command runs (tests/test_bad_inputs_files.py: no file PWNED, "
+        note="safe loading: the tag is refused and no command runs (tests/format/test_bad_inputs_files.py: no file PWNED, "
         "no 'pwned' on stdout)",
     )
 
@@ -754,7 +754,7 @@ def inject_run() -> None:
         exit=0,
         contains=["bad-dept  完成"],
         absent=["[[49]]", "失败："],
-        note="tests/test_bad_inputs_files.py reads the reports: escaped, not rendered, nothing executed",
+        note="tests/format/test_bad_inputs_files.py reads the reports: escaped, not rendered, nothing executed",
     )
 
 

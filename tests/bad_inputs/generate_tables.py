@@ -185,7 +185,7 @@ def missing_and_empty_files() -> int:
         absent=["[错误]"],
         note="No funds rows is valid data; the printed execution rate, its score and the total cannot be checked "
         "(the grade is checked against the printed total), and check must not crash "
-        "(tests/test_bad_inputs_tables.py reads figures.csv).",
+        "(tests/format/test_bad_inputs_tables.py reads figures.csv).",
     )
     case(
         "t-header-only-indicators",
@@ -367,7 +367,7 @@ def negative_and_zero() -> int:
         contains=["bad-dept  数字", "无法复核"],
         absent=["[错误]"],
         note="All budgets 0: rates on a zero base are 'cannot check', never a crash or a division error "
-        "(tests/test_bad_inputs_tables.py reads figures.csv).",
+        "(tests/format/test_bad_inputs_tables.py reads figures.csv).",
     )
     case(
         "t-funds-zero-budget-total-row",
@@ -410,7 +410,7 @@ def absurd_magnitudes() -> int:
         contains=["bad-dept  总分 95.03", "不符 0"],
         absent=["[错误]"],
         note="20 decimals, the most perfnb.base.limits.MAX_DECIMALS accepts: sums must stay exact "
-        "(tests/test_bad_inputs_tables.py reads figures.csv).",
+        "(tests/format/test_bad_inputs_tables.py reads figures.csv).",
     )
     case(
         "t-funds-money-31-decimals",
@@ -426,7 +426,7 @@ def absurd_magnitudes() -> int:
         contains=["bad-dept  总分", "警告 1"],
         absent=["[错误]"],
         note="A 正常运行率 of 100000% is impossible: VALUE_OUT_OF_RANGE on the actual value "
-        "(tests/test_bad_inputs_tables.py reads findings.csv).",
+        "(tests/format/test_bad_inputs_tables.py reads findings.csv).",
     )
     case(
         "t-indicators-target-100000-percent",
@@ -435,7 +435,7 @@ def absurd_magnitudes() -> int:
         exit=0,
         contains=["bad-dept  总分", "警告 1"],
         absent=["[错误]"],
-        note="VALUE_OUT_OF_RANGE on the target (tests/test_bad_inputs_tables.py reads findings.csv).",
+        note="VALUE_OUT_OF_RANGE on the target (tests/format/test_bad_inputs_tables.py reads findings.csv).",
     )
     case(
         "t-reported-value-18-digits",
@@ -586,7 +586,7 @@ def dates() -> int:
         exit=0,
         contains=["bad-dept  总分 95.03", "警告 1"],
         absent=["[错误]"],
-        note="DEADLINE_OUTSIDE_YEAR (tests/test_bad_inputs_tables.py reads findings.csv).",
+        note="DEADLINE_OUTSIDE_YEAR (tests/format/test_bad_inputs_tables.py reads findings.csv).",
     )
     return 7
 

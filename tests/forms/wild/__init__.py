@@ -3,7 +3,7 @@
 Each module rebuilds one real 自评表 / 目标表 found in public sources: the layout, headers, labels,
 indicator names and every printed number as published; long narrative text may be shortened, and
 people's names and phone numbers are placeholders (张某, 0000000). ``source`` names where it was
-found. ``expect`` states what a careful import must read from it; ``tests/test_wild_forms.py``
+found. ``expect`` states what a careful import must read from it; ``tests/forms/test_wild_forms.py``
 imports every form and checks that.
 """
 

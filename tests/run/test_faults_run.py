@@ -29,7 +29,7 @@ from perfnb.format.paths import check_dept_id
 from perfnb.run.lock import LOCK_FILE
 from perfnb.run.runner import DEFAULT_NOTEBOOK, RunSettings, run
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 NOTEBOOK = ROOT / "notebooks" / "department_audit.ipynb"
 SMALL = ("gzkfq-ip-2025", "nantong-ipc-2025")  # target tables: the quickest seeds to run
 

@@ -18,7 +18,7 @@ VALID = re.compile(r"[a-z0-9][a-z0-9-]{0,63}")
 
 @given(st.from_regex(VALID, fullmatch=True))
 def test_every_well_formed_id_is_accepted(dept_id: str) -> None:
-    assume(dept_id not in RESERVED_IDS)  # index, con, nul …: refused (tests/test_faults_run.py)
+    assume(dept_id not in RESERVED_IDS)  # index, con, nul …: refused (tests/run/test_faults_run.py)
     assert check_dept_id(dept_id) == dept_id
 
 

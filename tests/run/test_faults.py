@@ -20,7 +20,7 @@ from perfnb.run.lock import LOCK_FILE, OutputsBusyError, output_lock
 from perfnb.run.runner import RunSettings, run
 from tests.conftest import RAW  # the seeds, copied: never the user's data/raw
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 NOTEBOOK = ROOT / "notebooks" / "department_audit.ipynb"
 
 

@@ -19,7 +19,7 @@ from PIL import Image
 from perfnb.run.runner import RunSettings, run
 from tests.conftest import RAW
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 DEPT = "nanchang-ip-fund-2020"
 INSTALL = "apt-get install chromium fonts-noto-cjk"
 BROWSERS = ("chromium", "chromium-browser", "google-chrome", "chrome")

@@ -27,7 +27,7 @@ from tests.forms import build
 from tests.forms.build import FILLER_LINES, Grid, self_evaluation_grid, target_table_grid
 from tests.forms.content import P1, P2, T1, SelfEvaluation
 
-NATIONAL = Path(__file__).resolve().parent / "fixtures" / "raw" / "synthetic-national-2024"
+NATIONAL = Path(__file__).resolve().parents[1] / "fixtures" / "raw" / "synthetic-national-2024"
 
 # The documented merged ranges of P1's standard sheet (module docstring of tests/forms/build.py).
 P1_MERGES = {

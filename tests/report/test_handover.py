@@ -28,7 +28,7 @@ from perfnb.report.render import execute_warm
 from perfnb.report.results import write_report_data
 from perfnb.synth import synthesize
 from tests.conftest import RAW, ROOT
-from tests.test_report import _rewrite_csv
+from tests.report.test_report import _rewrite_csv
 
 SEEDS = ("binhai-ip-2025", "gzkfq-ip-2025", "nanchang-ip-fund-2020", "nantong-ipc-2025")
 NOTEBOOK = ROOT / "notebooks" / "department_audit.ipynb"
@@ -163,7 +163,7 @@ def test_the_kernel_imports_only_what_rendering_needs() -> None:
 def test_the_budget_chart_charts_a_printed_0_total_as_the_engine_reads_it(tmp_path: Path) -> None:
     """A total row printed 0 beside its parts: the engine recomputes on the parts' sum, and so does the chart
     (not a bar of 0 next to its own SUM_MISMATCH)."""
-    from tests.test_national import mutated
+    from tests.engine.test_national import mutated
 
     edits = {("funds.csv", "f-p1", c): "0" for c in ("budget_initial", "budget", "executed")}
     chart = ReportData.of(mutated(tmp_path, edits)).budget

@@ -11,7 +11,7 @@ import pytest
 
 from tests.conftest import RAW, REPO_RAW, SEEDS
 
-TESTS = Path(__file__).parent
+TESTS = Path(__file__).parents[1]
 
 
 def test_the_suite_runs_on_a_copy_of_the_seeds_only() -> None:
@@ -54,7 +54,7 @@ def test_validate_warns_on_a_self_evaluation_under_a_scheme_that_scores_nothing(
     from perfnb.format.load import load_department
     from perfnb.format.problems import Severity
 
-    fixture = Path(__file__).parent / "fixtures" / "raw" / "synthetic-national-2024"
+    fixture = Path(__file__).parents[1] / "fixtures" / "raw" / "synthetic-national-2024"
     folder = Path(shutil.copytree(fixture, tmp_path / "raw" / fixture.name))
     header = folder / "department.yaml"
     header.write_text(header.read_text("utf-8").replace("scheme: mof-2020-project", "scheme: targets-only"), "utf-8")
@@ -65,7 +65,7 @@ def test_validate_warns_on_a_self_evaluation_under_a_scheme_that_scores_nothing(
 
 
 def test_the_chinese_quick_start_shows_the_kind() -> None:
-    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
     quick = readme.split("## 中文快速上手", 1)[1].split("\n## ", 1)[0]
     assert "perfnb new my-dept-2025 --kind project_self_evaluation" in quick
 
@@ -86,7 +86,7 @@ def test_the_format_guide_lists_every_section_word_the_engine_knows() -> None:
 @pytest.mark.parametrize("section", ["预算执行", "预算执行率", "资金执行", " 预算执行 ", "预算执行指标"])
 def test_the_usual_execution_section_variants_are_understood(tmp_path: Path, section: str) -> None:
     from perfnb.engine.figures import Verdict
-    from tests.test_national import figure, mutated
+    from tests.engine.test_national import figure, mutated
 
     result = mutated(tmp_path, {("reported_figures.csv", "r2", "section"): section})
     assert figure(result, "r2").verdict is Verdict.AGREES  # 预算执行率分值 10
@@ -116,7 +116,7 @@ def test_a_figure_made_of_rows_names_them_not_their_ids(tmp_path: Path) -> None:
 # --- §9 make lab as root, §12 make reports installs only what a run needs -------------------------------
 
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_make_lab_allows_root_only_when_root() -> None:
@@ -224,11 +224,11 @@ def test_a_section_the_engine_does_not_know_is_a_validation_warning(tmp_path: Pa
     import shutil
 
     from perfnb.format.load import load_department
-    from tests.test_national import figure, mutated
+    from tests.engine.test_national import figure, mutated
 
     result = mutated(tmp_path / "a", {("reported_figures.csv", "r3", "section"): "预算执行情况"})
     assert figure(result, "r3").recomputed is not None  # understood: the execution score is checked
-    fixture = Path(__file__).parent / "fixtures" / "raw" / "synthetic-national-2024"
+    fixture = Path(__file__).parents[1] / "fixtures" / "raw" / "synthetic-national-2024"
     folder = Path(shutil.copytree(fixture, tmp_path / "b" / fixture.name))
     figures = folder / "reported_figures.csv"
     figures.write_text(figures.read_text("utf-8").replace(",score,预算执行,", ",score,执行率得分,"), "utf-8")
@@ -261,7 +261,7 @@ def test_run_from_another_folder_blames_the_folder_not_the_id(tmp_path: Path, mo
 
 def test_a_money_mismatch_shows_the_amount_as_given(tmp_path: Path) -> None:
     """The trial's “复算 132.91万元 … 四舍五入为 133万元” for 132.912: the amount is shown as it adds up."""
-    from tests.test_national import mutated
+    from tests.engine.test_national import mutated
 
     edits = {("funds.csv", "f-p1", "budget"): "0", ("funds.csv", "f-p1-cur", "budget"): "95.005"}
     result = mutated(tmp_path, edits)

@@ -29,7 +29,7 @@ from perfnb.format.targets import ValueKind, parse_value
 from perfnb.forms.grid import FormFileError, read_form
 from tests.conftest import csv_to_workbook
 from tests.forms.sheet import Sheet, write_docx, write_xlsx
-from tests.test_import_kinds import imp, self_evaluation
+from tests.forms.test_import_kinds import imp, self_evaluation
 
 SEED = "nanchang-ip-fund-2020"
 LOADER = importlib.import_module(

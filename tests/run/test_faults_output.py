@@ -32,8 +32,8 @@ from perfnb.report.notebook import Report
 from perfnb.report.render import page, stylesheet
 from perfnb.run.runner import RunSettings, run
 from tests.conftest import RAW, ROOT
-from tests.test_browser import BROWSERS, TIMEOUT, _missing
-from tests.test_report import _rewrite_csv
+from tests.report.test_browser import BROWSERS, TIMEOUT, _missing
+from tests.report.test_report import _rewrite_csv
 
 NANCHANG = "nanchang-ip-fund-2020"
 NANTONG = "nantong-ipc-2025"

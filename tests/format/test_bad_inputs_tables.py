@@ -1,6 +1,6 @@
 """What the ``t-`` cases (tests/bad_inputs/generate_tables.py) leave in the files, not only in the output.
 
-``tests/test_bad_inputs.py`` checks each case's exit code and messages. Here: what ``perfnb check``
+``tests/format/test_bad_inputs.py`` checks each case's exit code and messages. Here: what ``perfnb check``
 writes for the cases that get through (figures.csv, findings.csv), and that cells the loader
 accepts are read exactly as written — never lost, never altered.
 """

@@ -22,7 +22,7 @@ from perfnb.engine.figures import Figure, Verdict
 from perfnb.format.load import load_department
 from perfnb.format.problems import Severity
 
-FIXTURES = Path(__file__).parent / "fixtures" / "raw"
+FIXTURES = Path(__file__).parents[1] / "fixtures" / "raw"
 DEPT = "synthetic-national-2024"
 
 E, W, N = Severity.ERROR, Severity.WARNING, Severity.INFO

@@ -18,7 +18,7 @@ from perfnb.cli import cli
 from perfnb.run.runner import Entry, RunSettings, check, run
 from tests.conftest import RAW  # the seeds, copied: never the user's data/raw
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 NOTEBOOK = ROOT / "notebooks" / "department_audit.ipynb"
 SEEDS = ("binhai-ip-2025", "gzkfq-ip-2025", "nanchang-ip-fund-2020", "nantong-ipc-2025")
 

@@ -16,7 +16,7 @@ import pytest
 from perfnb.report import render
 from perfnb.report.render import NotebookError, execute_warm, prestart
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def _notebook(path: Path, *sources: str) -> Path:

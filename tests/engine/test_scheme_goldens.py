@@ -276,7 +276,7 @@ def test_the_scheme_format_guide_names_every_field() -> None:
     example loads."""
     from perfnb.format.schemes import Scheme, _parse
 
-    guide = (Path(__file__).parent.parent / "docs" / "schemes.md").read_text(encoding="utf-8")
+    guide = (Path(__file__).parents[2] / "docs" / "schemes.md").read_text(encoding="utf-8")
     for field in Scheme.model_fields:
         assert f"| `{field}` |" in guide, field
     example = guide.split("```yaml\n", 1)[1].split("```", 1)[0]
