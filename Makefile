@@ -48,9 +48,11 @@ test: $(STAMP) ## Run the whole test suite
 bench: $(STAMP) ## Time perfnb against papermill CLI + nbconvert CLI on synthetic departments (writes bench/results.json)
 	$(BIN)/python bench/bench.py $(BENCH_ARGS)
 
-lint: $(STAMP) ## Lint and type-check the package
+lint: $(STAMP) ## Lint, check the formatting, type-check the package and check its layers
 	$(BIN)/ruff check perfnb tests bench scripts
+	$(BIN)/ruff format --check perfnb tests bench scripts
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 
 docs: $(STAMP) ## Regenerate data/raw/README.md from the schema
 	$(BIN)/python -m perfnb.format.schemadoc > data/raw/README.md.tmp && mv data/raw/README.md.tmp data/raw/README.md

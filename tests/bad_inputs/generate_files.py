@@ -136,8 +136,8 @@ def yaml_python_tag() -> None:
             "YAML 格式错误",
             "python/object/apply",
         ],
-        note="safe loading: the tag is refused and no command runs (tests/format/test_bad_inputs_files.py: no file PWNED, "
-        "no 'pwned' on stdout)",
+        note="safe loading: the tag is refused and no command runs (tests/format/test_bad_inputs_files.py: "
+        "no file PWNED, no 'pwned' on stdout)",
     )
 
 

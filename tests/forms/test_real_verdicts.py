@@ -22,8 +22,8 @@ from perfnb.engine.figures import Figure, Verdict
 from perfnb.format.load import load_department
 from perfnb.format.problems import Severity
 from perfnb.format.schemes import load_scheme
-from tests.forms.test_import_kinds import imp
 from tests.engine.test_national import FUNDS_TOTAL, check, found, mutated
+from tests.forms.test_import_kinds import imp
 
 E, W, N = Severity.ERROR, Severity.WARNING, Severity.INFO
 FUNDS_CODES = ("SUM_MISMATCH", "EXPENSE_SPLIT_MISMATCH", "BUDGET_ADJUSTMENT", "ANNUAL_FUNDS_BLANK",
