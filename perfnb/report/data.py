@@ -27,19 +27,36 @@ from perfnb.engine.facts import Facts
 from perfnb.engine.figures import Figure, Verdict, plain
 from perfnb.engine.rates import completion
 from perfnb.format.problems import Severity
-from perfnb.format.schema import DOC_KINDS
+from perfnb.format.schema import DOC_KINDS, Indicator
 from perfnb.format.targets import Op, ParsedValue, parse_value
 
 if TYPE_CHECKING:  # not the engine itself: a kernel that reads report.json needs none of it
     from perfnb.engine.check import CheckResult
     from perfnb.engine.findings import Finding
 
+
+def _title(field: str) -> str:
+    """The Chinese name of an ``indicators.csv`` column as the schema declares it: one place for each label."""
+    return str(Indicator.model_fields[field].title)
+
+
+#: Keys of an indicator row that are ``indicators.csv`` columns: the schema's titles (一级指标, …, 分值).
+LEVEL1, LEVEL2, LEVEL3, TARGET, ACTUAL, WEIGHT = map(
+    _title, ("level1", "level2", "level3", "target", "actual", "weight")
+)
+
 __all__ = [
+    "ACTUAL",
     "BUDGET_BARS",
     "COMPLETION_BARS",
     "FORMAT",
     "INDICATOR_COLUMNS",
+    "LEVEL1",
+    "LEVEL2",
+    "LEVEL3",
     "REPORT_FILE",
+    "TARGET",
+    "WEIGHT",
     "Chart",
     "ReportData",
     "ReportDataError",
@@ -271,17 +288,17 @@ def _indicator_rows(result: CheckResult, names: dict[str | None, str]) -> list[d
         rows.append(
             {
                 "项目": names.get(ind.project_id, ind.project_id or ""),
-                "一级指标": ind.level1,
-                "二级指标": ind.level2 or "",
-                "三级指标": ind.level3,
-                "年度指标值": ind.target or "",
-                "实际完成值": ind.actual or "",
+                LEVEL1: ind.level1,
+                LEVEL2: ind.level2 or "",
+                LEVEL3: ind.level3,
+                TARGET: ind.target or "",
+                ACTUAL: ind.actual or "",
                 "完成率": shown,
                 "completion": done.percent,
                 "达成": {True: "达成", False: "未达成", None: ""}[done.met],
                 "met": done.met,
                 "完成率说明": why,
-                "分值": "" if ind.weight is None else plain(ind.weight),
+                WEIGHT: "" if ind.weight is None else plain(ind.weight),
                 "原文得分": "" if ind.score is None else plain(ind.score),
                 "复算得分": "" if fig is None else fig.recomputed_text,
                 "结论": "" if fig is None else verdict_text(fig),
@@ -294,9 +311,9 @@ def _indicator_rows(result: CheckResult, names: dict[str | None, str]) -> list[d
 
 #: ``indicators.csv``: (column, key of an indicator row).
 INDICATOR_COLUMNS: Final = (
-    ("project", "项目"), ("level1", "一级指标"), ("level2", "二级指标"), ("level3", "三级指标"),
-    ("target", "年度指标值"), ("actual", "实际完成值"), ("completion", "completion"), ("completion_text", "完成率"),
-    ("met", "met"), ("met_label", "达成"), ("completion_note", "完成率说明"), ("weight", "分值"),
+    ("project", "项目"), ("level1", LEVEL1), ("level2", LEVEL2), ("level3", LEVEL3),
+    ("target", TARGET), ("actual", ACTUAL), ("completion", "completion"), ("completion_text", "完成率"),
+    ("met", "met"), ("met_label", "达成"), ("completion_note", "完成率说明"), ("weight", WEIGHT),
     ("score_reported", "原文得分"), ("score_recomputed", "复算得分"), ("verdict", "verdict"),
     ("verdict_label", "结论"), ("cell", "出处"),
 )  # fmt: skip

@@ -20,7 +20,18 @@ from typing import TYPE_CHECKING, Any
 from perfnb.base.version import __version__
 from perfnb.engine.figures import Verdict
 from perfnb.report import charts
-from perfnb.report.data import Chart, ReportData, ReportDataError, verdict_text
+from perfnb.report.data import (
+    ACTUAL,
+    LEVEL1,
+    LEVEL2,
+    LEVEL3,
+    TARGET,
+    WEIGHT,
+    Chart,
+    ReportData,
+    ReportDataError,
+    verdict_text,
+)
 from perfnb.report.templating import environment
 
 if TYPE_CHECKING:
@@ -158,7 +169,7 @@ class Report:
         for row in rows:
             value: Decimal = row["completion"]
             colour = {True: "#59a14f", False: "#e15759"}.get(row["met"], "#9c9c9c")
-            label = f"{row['项目']}·{row['三级指标']}" if several else row["三级指标"]
+            label = f"{row['项目']}·{row[LEVEL3]}" if several else row[LEVEL3]
             text = row["完成率"] + ("" if value <= _COMPLETION_CAP else "（图中截断）")
             bars.append(charts.Bar(label, min(value, _COMPLETION_CAP), text, colour))
         return charts.bar_chart(title, bars, "%", reference=Decimal(100))
@@ -185,7 +196,7 @@ class Report:
         items = [
             ("预算与执行", self.budget_chart(), _one_bar_note(self.data.budget) or "文件没有资金数据。"),
             ("指标完成率", self.completion_chart(),
-             f"只有一项指标可计算完成率（{one['三级指标']}：{one['完成率']}），不作图。" if one
+             f"只有一项指标可计算完成率（{one[LEVEL3]}：{one['完成率']}），不作图。" if one
              else "没有可计算完成率的指标（目标表或定性指标）。"),
             ("各部分得分", self.section_chart(),
              _one_bar_note(self.data.section_chart()) or "文件没有按部分印出的得分。"),
@@ -228,6 +239,7 @@ class Report:
             columns=filled,
             hidden=hidden,
             workbook=self.workbook,
+            label={"level3": LEVEL3, "target": TARGET, "actual": ACTUAL},
         )
 
     @property
@@ -307,12 +319,12 @@ _FIGURE_HEADERS = ("编号", "项目", "名称", "原文", "复算", "差额", "
 _FINDING_HEADERS = ("严重程度", "severity", "代码", "问题", "对象", "项目", "出处", "说明")
 #: The indicator table's columns: (key in :meth:`Report.indicators_table`, header, numeric).
 _INDICATOR_COLUMNS = (
-    ("项目", "项目", False), ("一级指标", "一级", False), ("二级指标", "二级", False), ("三级指标", "三级指标", False),
-    ("年度指标值", "年度指标值", False), ("实际完成值", "实际完成值", False), ("完成率", "完成率", True),
-    ("达成", "达成", False), ("分值", "分值", True), ("原文得分", "原文得分", True), ("复算得分", "复算得分", True),
+    ("项目", "项目", False), (LEVEL1, LEVEL1.removesuffix("指标"), False), (LEVEL2, LEVEL2.removesuffix("指标"), False),
+    (LEVEL3, LEVEL3, False), (TARGET, TARGET, False), (ACTUAL, ACTUAL, False), ("完成率", "完成率", True),
+    ("达成", "达成", False), (WEIGHT, WEIGHT, True), ("原文得分", "原文得分", True), ("复算得分", "复算得分", True),
     ("结论", "结论", False),
 )  # fmt: skip
 _INDICATOR_HEADERS = (
-    "项目", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "完成率", "completion", "达成", "met",
-    "完成率说明", "分值", "原文得分", "复算得分", "结论", "verdict", "出处",
+    "项目", LEVEL1, LEVEL2, LEVEL3, TARGET, ACTUAL, "完成率", "completion", "达成", "met",
+    "完成率说明", WEIGHT, "原文得分", "复算得分", "结论", "verdict", "出处",
 )  # fmt: skip
