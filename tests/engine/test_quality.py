@@ -12,7 +12,8 @@ import pytest
 
 from perfnb import Department, load
 from perfnb.engine.findings import CODES, Finding
-from perfnb.engine.quality import check_targets
+from perfnb.engine.quality import CHECKS, check_targets, cost, structure, timing, units, wording
+from perfnb.engine.quality import narrative as narrative_check
 from perfnb.format.problems import Severity
 from perfnb.format.schema import DepartmentHeader, FundLine, Indicator, NarrativeTarget, Project
 from tests.conftest import RAW
@@ -517,6 +518,144 @@ def test_percent_cost_is_listed_as_not_summable() -> None:
 def test_project_without_budget_or_costs() -> None:
     assert of(check_targets(make(cost_project(("每月租赁费", "≤10000元")))), "COST_BUDGET_MISMATCH") == []
     assert cost_findings(cost_project(), "1") == []
+
+
+# --- the families: one module each, called directly ----------------------------------------
+
+
+def messages(findings: list[Finding]) -> list[tuple[str, str, str]]:
+    return [(f.code, f.subject, f.message) for f in findings]
+
+
+def test_check_targets_runs_the_families_in_rule_order() -> None:
+    """The order of findings is part of the output (findings.csv): it is the order of :data:`CHECKS`."""
+    assert [(check.__module__.rsplit(".", 1)[-1], check.__name__) for check in CHECKS] == [
+        ("structure", "check_empty_categories"),
+        ("structure", "check_missing_categories"),
+        ("structure", "check_duplicates"),
+        ("timing", "check_target_order"),
+        ("timing", "check_deadlines"),
+        ("units", "check_units"),
+        ("units", "check_ranges"),
+        ("wording", "check_unmeasurable"),
+        ("wording", "check_vague"),
+        ("narrative", "check_narrative_conflicts"),
+        ("cost", "check_cost_budget"),
+    ]
+    rows = [
+        ind("k", "产出指标", "成本指标", "每月房屋租赁费", "≤10000元"),
+        ind("t", "产出指标", "时效指标", "完成时间", "2015年12月前"),
+        ind("e", "产出指标", "质量指标", None),
+    ]
+    found = check_targets(make(rows, funds=[budget("100000")]))
+    assert [f.code for f in found] == [
+        "EMPTY_CATEGORY",  # the blank 质量 row
+        "EMPTY_CATEGORY",  # no 数量
+        "EMPTY_CATEGORY",  # no 效益
+        "EMPTY_CATEGORY",  # no 满意度
+        "DEADLINE_OUTSIDE_YEAR",
+        "COST_BUDGET_MISMATCH",
+    ]
+
+
+def test_structure_family() -> None:
+    dept = make(
+        [
+            ind("e", "产出指标", "质量指标", None),
+            ind("a", "产出指标", "数量指标", "培训班", "≥2场"),
+            ind("b", "产出指标", "数量指标", "培训班", "≥3场"),
+        ]
+    )
+    assert messages(structure.check_empty_categories(dept)) == [
+        (
+            "EMPTY_CATEGORY",
+            "质量指标",
+            "项目“培训项目”“产出指标/质量指标”类别原表为空，没有三级指标和指标值（该类别必须填写）",
+        )
+    ]
+    assert messages(structure.check_missing_categories(dept)) == [
+        ("EMPTY_CATEGORY", "效益指标", "项目“培训项目”没有效益指标"),
+        ("EMPTY_CATEGORY", "满意度指标", "项目“培训项目”没有满意度指标"),
+    ]
+    assert messages(structure.check_duplicates(dept)) == [
+        (
+            "DUPLICATE_INDICATOR",
+            "培训班",
+            "三级指标“培训班”在项目“培训项目”“产出指标/数量指标”下重复出现，与“培训班”一行重名",
+        )
+    ]
+
+
+def test_timing_family() -> None:
+    dept = make(
+        [
+            ind("h", "产出指标", "数量指标", "受理量", "≥3500件", target_half="≥4000件"),
+            ind("t", "产出指标", "时效指标", "完成时间", "2015年12月前"),
+        ]
+    )
+    assert messages(timing.check_target_order(dept)) == [
+        ("TARGET_ORDER", "受理量", "“受理量”半年指标值“≥4000件”高于年度指标值“≥3500件”")
+    ]
+    assert messages(timing.check_deadlines(dept)) == [
+        (
+            "DEADLINE_OUTSIDE_YEAR",
+            "完成时间",
+            "时效指标“完成时间”的年度指标值“2015年12月前”（2015-12-31）不在预算年度 2025 年内",
+        )
+    ]
+
+
+def test_units_family() -> None:
+    dept = make(
+        [
+            ind("u", "产出指标", "质量指标", "室内温度", "≥18%"),
+            ind("r", "满意度指标", "服务对象满意度指标", "企业满意度", "≥120%"),
+        ]
+    )
+    assert messages(units.check_units(dept)) == [
+        ("UNIT_MISMATCH", "室内温度", "“室内温度”的年度指标值为“≥18%”：“温度”是实物量，不应以百分比（%）计量")
+    ]
+    assert messages(units.check_ranges(dept)) == [
+        ("VALUE_OUT_OF_RANGE", "企业满意度", "满意度指标“企业满意度”的年度指标值“≥120%”超出 0–100%（120%）")
+    ]
+
+
+def test_wording_family() -> None:
+    dept = make(
+        [
+            ind("m", "产出指标", "时效指标", "完成时间", "及时"),
+            ind("v", "效益指标", "社会效益指标", "服务质量", "效果显著"),
+        ]
+    )
+    assert messages(wording.check_unmeasurable(dept)) == [
+        ("UNMEASURABLE_TARGET", "完成时间", "“产出指标/时效指标”是量化类别，年度指标值“及时”没有可衡量的数值")
+    ]
+    assert messages(wording.check_vague(dept)) == [
+        ("VAGUE_TARGET", "服务质量", "效益指标“服务质量”的年度指标值“效果显著”表述模糊，没有可衡量的目标")
+    ]
+
+
+def test_narrative_family() -> None:
+    dept = make([ind("n", "产出指标", "数量指标", "专利预审案件", "≥3500件")], narratives=[narrative("不少于2500件")])
+    assert messages(narrative_check.check_narrative_conflicts(dept)) == [
+        (
+            "TARGET_CONFLICT",
+            "专利预审案件",
+            "目标文字“完成不少于2500件专利预审”中的“不少于2500件”与指标“专利预审案件”的年度指标值“≥3500件”不一致",
+        )
+    ]
+
+
+def test_cost_family() -> None:
+    dept = make([ind("k", "产出指标", "成本指标", "每月房屋租赁费", "≤10000元")], funds=[budget("100000")])
+    assert messages(cost.check_cost_budget(dept)) == [
+        (
+            "COST_BUDGET_MISMATCH",
+            "培训项目",
+            "项目“培训项目”成本指标折算全年合计 120000 元，超过预算 100000 元："
+            "每月房屋租赁费（≤10000元）10000元×12（“每月”，全年 12 期）=120000元",
+        )
+    ]
 
 
 # --- the seeds ---------------------------------------------------------------------------------
