@@ -228,13 +228,18 @@ def _plot(
     ax.set_xlabel(unit)
     ax.xaxis.set_label_coords(0.5, -label_y / plot_h)  # placed, not measured from the tick labels
     _row_labels(fig, ax, labels)
-    if legend:  # below the plot area and the unit, never over a bar or its text
-        # row by row: matplotlib fills the legend column by column
-        order = [k for c in range(legend_cols) for k in range(c, len(legend), legend_cols)]
-        handles = [Patch(color=legend[k][1], label=legend[k][0]) for k in order]
-        fig.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.5, _PAD / height), ncols=legend_cols,
-                   frameon=False, fontsize=_SMALL_SIZE, borderaxespad=0, **_LEGEND)  # fmt: skip
+    if legend:
+        _legend(fig, legend, legend_cols, height)
     return fig, ax
+
+
+def _legend(fig: MplFigure, legend: Sequence[tuple[str, str]], columns: int, height: float) -> None:
+    """The legend below the plot area and the unit, never over a bar or its text, filled row by row
+    (matplotlib fills it column by column)."""
+    order = [k for c in range(columns) for k in range(c, len(legend), columns)]
+    handles = [Patch(color=legend[k][1], label=legend[k][0]) for k in order]
+    fig.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.5, _PAD / height), ncols=columns,
+               frameon=False, fontsize=_SMALL_SIZE, borderaxespad=0, **_LEGEND)  # fmt: skip
 
 
 def _row_labels(fig: MplFigure, ax: Axes, labels: Sequence[str]) -> None:
