@@ -20,7 +20,6 @@ from perfnb.base.numbers import STRICT_CONTEXT, normalize_text
 from perfnb.format.bands import Band, GradeBand, exact_number
 
 __all__ = [
-    "NATIONAL_GRADES",
     "QUALITATIVE_TIERS",
     "Tier",
     "grade_of",
@@ -303,24 +302,16 @@ def names_grade(printed: str, grade: str, bands: Sequence[GradeBand]) -> bool:
     return word == grade or (band is not None and word in band.names)
 
 
-#: The national bands of domain-rules §1 rule 11: 优 ≥ 90; 良 ≥ 80; 中 ≥ 60; 差 below (from 0).
-NATIONAL_GRADES: tuple[GradeBand, ...] = (
-    GradeBand("优", Decimal(90)),
-    GradeBand("良", Decimal(80)),
-    GradeBand("中", Decimal(60)),
-    GradeBand("差", Decimal(0)),
-)
-
-
-def grade_of(score: Decimal, bands: Sequence[GradeBand] = NATIONAL_GRADES) -> str:
+def grade_of(score: Decimal, bands: Sequence[GradeBand]) -> str:
     """The grade of a total score (domain-rules §1 rule 11); the caller rounds the total to 2 decimals first.
 
     Parameters
     ----------
     score
-        The total, already rounded as the scheme says (``grade_of(Decimal("89.995"))`` is 良).
+        The total, already rounded as the scheme says (under the national bands 89.995 is 良, 90.00 优).
     bands
-        Ordered from best (highest minimum) to worst.
+        The scheme's grade bands (``Scheme.grades``, read from its file: the only place they are written),
+        ordered from best (highest minimum) to worst.
 
     Returns
     -------

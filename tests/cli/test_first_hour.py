@@ -74,7 +74,7 @@ def test_the_chinese_quick_start_shows_the_kind() -> None:
 
 
 def test_the_format_guide_lists_every_section_word_the_engine_knows() -> None:
-    from perfnb.engine.scorecard import SECTION_WORDS
+    from perfnb.format.schema import SECTION_WORDS
     from perfnb.format.schemadoc import render
 
     guide = render()

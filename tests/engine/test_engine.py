@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from perfnb.engine.check import CheckResult, check_department
 from perfnb.engine.figures import Figure, Verdict, compare
 from perfnb.engine.rates import RATES, percent
-from perfnb.engine.recorder import Alternative, Recorder
+from perfnb.engine.recorder import Alternative, NumberCheck, Recorder
 from perfnb.format.load import load
 from perfnb.format.problems import Severity
 from tests.conftest import RAW, SEEDS
@@ -25,6 +26,12 @@ def results() -> dict[str, CheckResult]:
 
 def figure(result: CheckResult, fid: str) -> Figure:
     return next(f for f in result.figures if f.id == fid)
+
+
+def printed_score(value: str, printed: str, **options: Any) -> NumberCheck:
+    """A printed figure ``x`` and its recomputation, for the recorder's verdict and severity policy."""
+    return NumberCheck(id="x", label="得分", measure="score", formula="f", inputs=[], value=D(value), reported=printed,
+                       cell=None, code=options.pop("code", "SCORE_MISMATCH"), subject="s", **options)  # fmt: skip
 
 
 def codes(result: CheckResult, *wanted: str) -> set[tuple[str, str | None, str]]:
@@ -67,8 +74,7 @@ def test_truncation_is_never_agreement() -> None:
 )  # fmt: skip
 def test_only_truncation_reproduces_a_figure(printed: str, value: str, total: bool, severity: Severity) -> None:
     rec = Recorder()
-    fig = rec.number("x", "得分", "score", "f", [], D(value), printed, cell=None, code="SCORE_MISMATCH", subject="s",
-                     total=total)  # fmt: skip
+    fig = rec.number(printed_score(value, printed, total=total))
     assert (fig.verdict, fig.basis) == (Verdict.DIFFERS, "截断")
     (found,) = rec.findings
     assert (found.code, found.severity) == ("SCORE_MISMATCH", severity)
@@ -77,8 +83,7 @@ def test_only_truncation_reproduces_a_figure(printed: str, value: str, total: bo
 
 def test_truncation_that_changes_the_grade_is_an_error() -> None:
     rec = Recorder()
-    rec.number("t", "总分", "total_score", "f", [], D("90.6"), "90", cell=None, code="SCORE_MISMATCH", subject="s",
-               total=True, changes_grade=lambda printed, value: True)  # fmt: skip
+    rec.number(printed_score("90.6", "90", total=True, changes_grade=lambda printed, value: True))
     assert [(f.severity, "截断改变了等级" in f.message) for f in rec.findings] == [(Severity.ERROR, True)]
 
 
@@ -96,15 +101,14 @@ def test_percent_is_exact_and_not_applicable_on_zero() -> None:
 )  # fmt: skip
 def test_recorder_tolerances(printed: str, value: str, total: bool, severity: Severity) -> None:
     rec = Recorder()
-    rec.number("x", "得分", "score", "f", [], D(value), printed, cell=None, code="SCORE_MISMATCH", subject="s",
-               total=total)  # fmt: skip
+    rec.number(printed_score(value, printed, total=total))
     assert [f.severity for f in rec.findings] == [severity]
 
 
 def test_recorder_names_the_basis_that_matches() -> None:
     rec = Recorder()
-    fig = rec.number("x", "执行率", "execution_rate", "E/B", [], D("102.47"), "99.76", cell=None, code="RATE_MISMATCH",
-                     subject="s", alternatives=[Alternative("按到位数计算", D("99.7628"))])  # fmt: skip
+    alternatives = [Alternative("按到位数计算", D("99.7628"))]
+    fig = rec.number(printed_score("102.47", "99.76", code="RATE_MISMATCH", alternatives=alternatives))
     assert fig.verdict is Verdict.DIFFERS and fig.basis == "按到位数计算"
     assert rec.findings[0].severity is Severity.WARNING and "按到位数计算" in rec.findings[0].message
 

@@ -205,3 +205,53 @@ def test_completion_is_exact_for_counts(t: int, a: int) -> None:
 )
 def test_date_ranges_and_periods(target: str, actual: str, met: bool) -> None:
     assert done(target, actual, year=2020).met is met
+
+
+# --- each rate's numerator and denominator, written once -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("code", "formula", "columns"),
+    [
+        ("execution_rate", "执行数 / 全年预算数 × 100%", ("executed", "budget")),
+        ("execution_rate_received", "执行数 / 到位数 × 100%", ("executed", "received")),
+        ("execution_rate_initial", "执行数 / 年初预算数 × 100%", ("executed", "budget_initial")),
+        ("arrival_rate", "实际到位资金 / 计划投入资金（预算数） × 100%", ("received", "budget")),
+        ("half_plan_rate", "半年计划执行数 / 全年预算数 × 100%", ("half_plan", "budget")),
+        ("adjustment_rate", "（全年预算数 − 年初预算数） / 年初预算数 × 100%", ("budget", "budget_initial")),
+        ("cost_variance", "（预算数 − 执行数） / 预算数 × 100%", ("budget", "executed")),
+    ],
+)
+def test_a_funds_rate_names_its_formula_and_the_columns_it_reads(
+    code: str, formula: str, columns: tuple[str, ...]
+) -> None:
+    rate = RATES[code]
+    assert rate.formula == formula and rate.ratio + " × 100%" == formula
+    assert rate.funds is not None and rate.funds.columns == columns
+
+
+@pytest.mark.parametrize(
+    ("code", "values", "expected"),
+    [
+        ("execution_rate", {"executed": "190", "budget": "200"}, "95"),
+        ("adjustment_rate", {"budget": "100", "budget_initial": "80"}, "25"),  # (100 − 80) / 80
+        ("cost_variance", {"budget": "100", "executed": "103"}, "-3"),  # (100 − 103) / 100
+        ("execution_rate", {"executed": None, "budget": "200"}, None),  # a blank operand
+        ("adjustment_rate", {"budget": "100", "budget_initial": "0"}, None),  # denominator 0: not applicable
+    ],
+)
+def test_a_funds_rate_is_computed_from_its_columns(
+    code: str, values: dict[str, str | None], expected: str | None
+) -> None:
+    terms = RATES[code].funds
+    assert terms is not None
+    got = terms.rate({c: None if v is None else D(v) for c, v in values.items()})
+    assert got == (None if expected is None else D(expected))
+
+
+def test_the_other_bases_of_a_printed_execution_rate_are_named_from_their_rates() -> None:
+    assert [RATES[c].basis_label for c in RATES["execution_rate"].others] == ["按到位数计算（执行数 / 到位数）"]
+    assert [RATES[c].basis_label for c in RATES["execution_rate_received"].others] == [
+        "按预算数计算（执行数 / 全年预算数）"
+    ]
+    assert all(RATES[c].basis for r in RATES.values() for c in r.others)

@@ -11,7 +11,6 @@ from hypothesis import strategies as st
 
 from perfnb.base.numbers import round_half_up
 from perfnb.engine.scoring import (
-    NATIONAL_GRADES,
     QUALITATIVE_TIERS,
     Tier,
     grade_of,
@@ -26,8 +25,11 @@ from perfnb.engine.scoring import (
     tier_range,
 )
 from perfnb.format.bands import Band, GradeBand
+from perfnb.format.schemes import national_grades
 
 D = Decimal
+#: The national grade bands, as the national project scheme's file writes them (the only place they are written).
+NATIONAL = national_grades()
 TEN = D(10)
 ACHIEVED, PARTIAL, FAILED = QUALITATIVE_TIERS
 COST_BANDS = (Band(D(10), D(1)), Band(D(50), D("0.4")), Band(None, D(0)))
@@ -345,17 +347,16 @@ def test_tier_rejects_bad_definitions(words: tuple[str, ...], low: Decimal, high
     ],
 )
 def test_grade_of_national_bands(score: str, grade: str) -> None:
-    assert grade_of(D(score)) == grade
-    assert grade_of(D(score), NATIONAL_GRADES) == grade
+    assert grade_of(D(score), NATIONAL) == grade
 
 
 def test_grade_of_compares_only_the_caller_rounds() -> None:
-    assert grade_of(round_half_up(Decimal("89.995"), 2)) == "优"
-    assert grade_of(Decimal("89.995")) == "良"
+    assert grade_of(round_half_up(Decimal("89.995"), 2), NATIONAL) == "优"
+    assert grade_of(Decimal("89.995"), NATIONAL) == "良"
 
 
 def test_grade_of_strict_profile() -> None:
-    strict = (GradeBand("优", D(90), inclusive=False), *NATIONAL_GRADES[1:])
+    strict = (GradeBand("优", D(90), inclusive=False), *NATIONAL[1:])
     assert grade_of(D(90), strict) == "良"
     assert grade_of(D("90.01"), strict) == "优"
 
@@ -371,9 +372,9 @@ def test_grade_of_rejects_bad_input() -> None:
     with pytest.raises(ValueError, match="at least one"):
         grade_of(D(90), [])
     with pytest.raises(ValueError, match="ordered from best"):
-        grade_of(D(90), list(reversed(NATIONAL_GRADES)))
+        grade_of(D(90), list(reversed(NATIONAL)))
     with pytest.raises(ValueError, match="below every grade band"):
-        grade_of(D("-0.01"))
+        grade_of(D("-0.01"), NATIONAL)
 
 
 # --------------------------------------------------------------------------- over-achievement (rule 9)
@@ -494,7 +495,7 @@ def test_score_equal_follows_higher_for_positive_targets(w: Decimal, a: Decimal,
 def test_grade_is_the_first_band_met(score: Decimal) -> None:
     if score < 0:
         with pytest.raises(ValueError):
-            grade_of(score)
+            grade_of(score, NATIONAL)
         return
     expected = "优" if score >= 90 else "良" if score >= 80 else "中" if score >= 60 else "差"
-    assert grade_of(score) == expected
+    assert grade_of(score, NATIONAL) == expected

@@ -19,9 +19,10 @@ from perfnb import load
 from perfnb.cli import cli
 from perfnb.engine.check import CheckResult, check_department
 from perfnb.engine.figures import Figure, Verdict
-from perfnb.engine.scoring import NATIONAL_GRADES, names_grade
+from perfnb.engine.scoring import names_grade
 from perfnb.format.bands import GRADE_SYNONYMS
 from perfnb.format.problems import Severity
+from perfnb.format.schemes import national_grades
 from perfnb.format.targets import in_target_unit, parse_value
 from perfnb.forms.importer import import_forms
 from tests.forms.sheet import Sheet, write_xlsx
@@ -192,8 +193,8 @@ def test_in_target_unit_leaves_what_is_not_a_bare_number(target: str, actual: st
     ("printed", "grade"), [("优秀", "优"), ("良好", "良"), ("合格", "中"), ("不合格", "差"), ("优", "优")]
 )
 def test_grade_synonyms_name_their_grade(printed: str, grade: str) -> None:
-    assert names_grade(printed, grade, NATIONAL_GRADES)
-    assert not names_grade(printed, "良" if grade != "良" else "优", NATIONAL_GRADES)
+    assert names_grade(printed, grade, national_grades())
+    assert not names_grade(printed, "良" if grade != "良" else "优", national_grades())
 
 
 def test_every_synonym_names_one_grade_only() -> None:
@@ -276,7 +277,7 @@ def test_the_unspent_share_is_rounded_half_up(tmp_path: Path) -> None:
 
 @given(st.decimals(min_value=Decimal("0.03"), max_value=Decimal("1.5"), places=4))
 def test_any_fraction_is_read_as_a_fraction_of_its_percentage(fraction: Decimal) -> None:
-    from perfnb.engine.reconcile import _printed_as_fraction
+    from perfnb.engine.reconcile.printedrates import _printed_as_fraction
 
     assert _printed_as_fraction(str(fraction), fraction * 100)
     assert not _printed_as_fraction(str(fraction * 100), fraction * 100)  # printed as a percentage: as is
