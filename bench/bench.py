@@ -476,12 +476,14 @@ def sized_department(out: Path, seed: int, projects: int, per_project: int) -> s
     ``perfnb synth`` draws sizes (5–40 projects, 10–60 indicators each, skewed small: a 40-project
     department has about 900 indicators, never 2 000), and has no option to choose them; so the
     department is drawn by synth's own generator (``perfnb.synth.synthesize``) with its size draw
-    (``_size``) answering the sizes asked for, no planted mistakes. The package is not changed.
+    (``perfnb.synth.generate._size``) answering the sizes asked for, no planted mistakes. The package is not
+    changed.
     """
-    import perfnb.synth as s
+    import perfnb.synth.generate as s
+    from perfnb.synth import synthesize
 
     if not hasattr(s, "_size"):
-        raise SystemExit("bench: perfnb.synth no longer has _size; skip this part with --large-projects 0")
+        raise SystemExit("bench: perfnb.synth.generate no longer has _size; skip this part with --large-projects 0")
     original = s._size
 
     def size(rng: Any, low: int, high: int) -> int:
@@ -494,7 +496,7 @@ def sized_department(out: Path, seed: int, projects: int, per_project: int) -> s
     if out.exists():
         shutil.rmtree(out)
     with mock.patch.object(s, "_size", size):
-        (dept,) = s.synthesize(1, out, seed=seed, anomalies=0.0)
+        (dept,) = synthesize(1, out, seed=seed, anomalies=0.0)
     return str(dept)
 
 

@@ -58,7 +58,7 @@ def publish_department(data_dir: Path, dept_id: str, files: Mapping[str, str], *
     try:
         for name, text in files.items():
             (staging / name).write_text(text, encoding="utf-8")
-        os.chmod(staging, 0o755)
+        os.chmod(staging, 0o755)  # mkdtemp's 0700 → a folder's usual mode; on Windows a no-op (no read-only flag)
         if replace and target.is_dir() and not target.is_symlink():
             old = Path(tempfile.mkdtemp(prefix=f".{dept_id}.", suffix=".old", dir=data_dir))
             target.rename(old / dept_id)

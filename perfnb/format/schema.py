@@ -3,29 +3,51 @@
 These models are the single definition of the format: the loader validates with them,
 ``perfnb new`` scaffolds from them and ``data/raw/README.md`` is generated from them
 (``python -m perfnb.format.schemadoc``). Each table row is a model whose fields are the CSV columns,
-in order; ``title`` is the Chinese label and ``description`` the Chinese guidance.
+in order; ``title`` is the Chinese label and ``description`` the Chinese guidance. The cell validators and
+column types are in :mod:`perfnb.format.columns`, the kinds, measures and closed lists in :mod:`perfnb.format.kinds`.
 """
 
 from __future__ import annotations
 
-import re
-from datetime import date
 from decimal import Decimal
 from functools import cached_property
-from typing import Annotated, Any, Final, Literal, get_args
+from typing import Final, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PlainValidator, ValidationInfo, field_validator
+from pydantic import BaseModel, ConfigDict, ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
 
-from perfnb.base.errors import invisible_char
-from perfnb.base.numbers import NumberFormatError, is_no_value, parse_decimal
-from perfnb.base.units import MoneyUnit
-from perfnb.format.tables import CONTROL_CHARS
+from perfnb.base.numbers import parse_decimal
+from perfnb.format.columns import (
+    DEPT_ID_PATTERN,
+    IdList,
+    Money,
+    OptDate,
+    OptExpenseType,
+    OptFundSource,
+    OptMoneyUnit,
+    OptProjectKind,
+    OptRowId,
+    OptText,
+    ReqDocKind,
+    ReqHorizon,
+    ReqMeasure,
+    ReqMoneyUnit,
+    ReqSide,
+    RowId,
+    Text,
+    _signed_number,
+    choices_of,
+    col,
+    decimals_of,
+    error_message,
+)
+from perfnb.format.kinds import DEFAULT_SCHEMES, DOC_KINDS, MEASURES, SECTION_WORDS
 
 __all__ = [
     "DEFAULT_SCHEMES",
     "DEPT_ID_PATTERN",
     "DOC_KINDS",
+    "LATER_COLUMNS",
     "MEASURES",
     "SECTION_WORDS",
     "TABLES",
@@ -35,262 +57,12 @@ __all__ = [
     "NarrativeTarget",
     "Project",
     "ReportedFigure",
+    "Row",
     "TableSpec",
     "choices_of",
     "decimals_of",
+    "error_message",
 ]
-
-DEPT_ID_PATTERN: Final = re.compile(r"[a-z0-9][a-z0-9-]{0,63}")
-ROW_ID_PATTERN: Final = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,63}")
-MAX_TEXT: Final = 20_000
-MAX_MONEY: Final = Decimal(10) ** 15
-
-#: Document kinds and their Chinese names.
-DOC_KINDS: Final[dict[str, str]] = {
-    "target_table": "绩效目标表（部门整体或项目）",
-    "department_target_application": "部门整体预算绩效目标申报表",
-    "project_self_evaluation": "项目支出绩效自评表",
-    "department_self_evaluation": "部门整体支出绩效自评表",
-    "special_fund_report": "专项资金绩效自评报告",
-}
-
-#: The shipped scheme a new or imported department of each kind is scored under (its own may replace it).
-DEFAULT_SCHEMES: Final[dict[str, str]] = {
-    "target_table": "targets-only",
-    "department_target_application": "targets-only",
-    "project_self_evaluation": "mof-2020-project",
-    "department_self_evaluation": "mof-2020-department",
-    "special_fund_report": "targets-only",
-}
-
-#: The ``section`` values of reported_figures.csv the engine gives a meaning to (data/raw/README.md lists them;
-#: spaces and a trailing 指标 do not count): the execution row's 分值 / 得分, the whole table's 分值 (the
-#: scheme's total), all the indicators' 分值. Any other section names a category (产出/数量).
-SECTION_WORDS: Final[dict[str, tuple[str, ...]]] = {
-    "execution": ("预算执行", "预算执行率", "预算执行情况", "资金执行", "资金执行情况"),
-    "total": ("总分", "合计", "总计"),
-    "indicators": ("绩效指标", "年度绩效目标", "绩效目标", "指标"),
-}
-
-#: What a reported figure measures (the engine recomputes each by its code).
-MEASURES: Final[dict[str, str]] = {
-    "execution_rate": "预算执行率（执行数/预算数，或/到位数）",
-    "arrival_rate": "资金到位率（到位数/预算数）",
-    "adjustment_rate": "预算调整率",
-    "cost_variance": "成本变动率（（预算−实际）/预算）",
-    "balance": "结余金额（预算−执行）",
-    "amount": "其他金额（由表内数字算得的合计或差额）",
-    "count": "数量合计（如单位数、件数的合计）",
-    "share": "占比或权重（如子项目预算占总预算的比例）",
-    "weight": "分值（某一部分或某一项的满分，如 决策 15 分）",
-    "score": "某一部分或某一项的得分",
-    "weighted_score": "按权重折算后的得分",
-    "total_score": "总分（综合得分）",
-    "grade": "评价等级（优、良、中、差）",
-    "statistic": "文中其他统计数（无原始数据，通常无法复算）",
-}
-
-DocKind = Literal[
-    "target_table", "department_target_application", "project_self_evaluation", "department_self_evaluation",
-    "special_fund_report",
-]  # fmt: skip
-Side = Literal["来源", "支出"]
-FundSource = Literal["财政拨款", "上年结转", "其他资金"]
-ExpenseType = Literal["基本支出", "项目支出"]
-ProjectKind = Literal["项目", "子项目", "重点任务"]
-Horizon = Literal["年度", "中长期", "实施期"]
-Measure = Literal[
-    "execution_rate", "arrival_rate", "adjustment_rate", "cost_variance", "balance", "amount",
-    "count", "share", "weight", "score", "weighted_score", "total_score", "grade", "statistic",
-]  # fmt: skip
-
-
-# --- cell validators: each raises a PydanticCustomError whose message is for auditors ---
-# They are pydantic "plain" validators: each returns the final typed value (pydantic does not
-# validate it again against the annotation), which makes a table row a quarter faster to read.
-
-
-def _clean(value: Any) -> Any:
-    if isinstance(value, str):
-        value = value.strip()
-        return value or None
-    return value
-
-
-def _required(value: Any) -> Any:
-    value = _clean(value)
-    if value is None:
-        raise PydanticCustomError("required", "必填项为空")
-    return value
-
-
-def _text(value: Any) -> str | None:
-    if type(value) is str:  # the common case: every CSV cell
-        text = value.strip()
-    elif isinstance(value, bool | list | tuple | dict):  # YAML: `no` is a boolean, `[a]` a list — not text
-        raise PydanticCustomError("not_text", "应为文本，却是 {kind}（YAML 会把 no/yes/on/off 读成真假值：请加引号）",
-                                  {"kind": type(value).__name__})  # fmt: skip
-    else:
-        text = "" if value is None else str(value).strip()
-    if not text:
-        return None
-    if len(text) > MAX_TEXT:
-        raise PydanticCustomError("too_long", "文本过长（超过 {limit} 字）", {"limit": MAX_TEXT})
-    if CONTROL_CHARS.search(text):
-        raise PydanticCustomError("control", "文本含有控制字符（如 ESC）；应为普通文本")
-    invisible = invisible_char(text)
-    if invisible:  # U+202E would turn the report's line around, U+FFFF cannot be written to xlsx
-        raise PydanticCustomError("invisible", "文本含有不可见的控制字符或非字符 {char}；应为普通文本（删除该字符）",
-                                  {"char": invisible})  # fmt: skip
-    return text
-
-
-def _required_text(value: Any) -> str:
-    return str(_text(_required(value)))
-
-
-def _row_id(value: Any) -> str | None:
-    text = _text(value)
-    if text is not None and not ROW_ID_PATTERN.fullmatch(text):
-        raise PydanticCustomError("id_format", "编号只能用英文字母、数字和 . _ -，以字母或数字开头，最长 64 个字符")
-    return text
-
-
-def _required_id(value: Any) -> str:
-    return str(_row_id(_required(value)))
-
-
-def _id_list(value: Any) -> tuple[str, ...]:
-    value = _text(value)
-    if value is None:
-        return ()
-    return tuple(str(_row_id(part)) for part in re.split(r"[;；]", value) if part.strip())
-
-
-def _money(value: Any) -> Decimal | None:
-    if value is None or (isinstance(value, str) and is_no_value(value)):
-        return None
-    try:
-        amount = parse_decimal(str(value))
-    except NumberFormatError as exc:
-        raise PydanticCustomError("number", str(exc)) from None
-    if amount < 0:
-        raise PydanticCustomError("negative", "金额或数量不能为负数")
-    if amount >= MAX_MONEY:
-        raise PydanticCustomError("magnitude", "数额大得不合理（不小于 10 的 15 次方）")
-    return amount
-
-
-def _signed_number(value: str) -> Decimal:
-    try:
-        return parse_decimal(value)
-    except NumberFormatError as exc:
-        raise PydanticCustomError("number", str(exc)) from None
-
-
-def _iso_date(value: Any) -> date | None:
-    value = _clean(value)
-    if value is None or isinstance(value, date):
-        return value
-    text = str(value)
-    try:
-        when = date.fromisoformat(text[:10] if re.fullmatch(r"\d{4}-\d\d-\d\d([ T].*)?", text) else text)
-    except ValueError:
-        raise PydanticCustomError("date", "“{v}”不是日期；应写作 YYYY-MM-DD，如 2025-12-31", {"v": text}) from None
-    if not 1990 <= when.year <= 2100:
-        raise PydanticCustomError("date_range", "日期年份应在 1990 至 2100 之间")
-    return when
-
-
-def _choice(allowed: tuple[str, ...], *, required: bool = False) -> PlainValidator:
-    def check(value: Any) -> str | None:
-        value = _required(value) if required else _clean(value)
-        if value is None:
-            return None
-        if value not in allowed:
-            raise PydanticCustomError(
-                "choice", "“{v}”不是可选值；可选：{allowed}", {"v": value, "allowed": "、".join(allowed)}
-            )
-        return str(value)
-
-    return PlainValidator(check)
-
-
-def choices_of(annotation: Any) -> tuple[str, ...]:
-    """The allowed values of a ``Literal`` (or ``Literal | None``) annotation."""
-    args = get_args(annotation)
-    if args and all(isinstance(a, str) for a in args):
-        return tuple(args)
-    for arg in args:
-        inner = choices_of(arg)
-        if inner:
-            return inner
-    return ()
-
-
-def decimals_of(number: Decimal) -> int:
-    """Decimals as written: ``2`` for ``Decimal("93.31")``, ``0`` for ``Decimal("98")``."""
-    exponent = number.as_tuple().exponent
-    return -exponent if isinstance(exponent, int) and exponent < 0 else 0
-
-
-Text = Annotated[str, PlainValidator(_required_text)]
-OptText = Annotated[str | None, PlainValidator(_text)]
-RowId = Annotated[str, PlainValidator(_required_id)]
-OptRowId = Annotated[str | None, PlainValidator(_row_id)]
-IdList = Annotated[tuple[str, ...], PlainValidator(_id_list)]
-Money = Annotated[Decimal | None, PlainValidator(_money)]
-OptDate = Annotated[date | None, PlainValidator(_iso_date)]
-
-
-ReqDocKind = Annotated[DocKind, _choice(choices_of(DocKind), required=True)]
-ReqMoneyUnit = Annotated[MoneyUnit, _choice(choices_of(MoneyUnit), required=True)]
-ReqSide = Annotated[Side, _choice(choices_of(Side), required=True)]
-ReqHorizon = Annotated[Horizon, _choice(choices_of(Horizon), required=True)]
-ReqMeasure = Annotated[Measure, _choice(choices_of(Measure), required=True)]
-OptMoneyUnit = Annotated[MoneyUnit | None, _choice(choices_of(MoneyUnit))]
-OptFundSource = Annotated[FundSource | None, _choice(choices_of(FundSource))]
-OptExpenseType = Annotated[ExpenseType | None, _choice(choices_of(ExpenseType))]
-OptProjectKind = Annotated[ProjectKind | None, _choice(choices_of(ProjectKind))]
-
-
-_MESSAGES = {
-    "decimal_parsing": "应为数字",
-    "decimal_type": "应为数字",
-    "bool_parsing": "应为 true 或 false",
-    "bool_type": "应为 true 或 false",
-    "value_error": "{error}",
-    "missing": "缺少必填项",
-    "extra_forbidden": "未知字段（可能拼写有误）",
-    "int_parsing": "应为整数",
-    "int_type": "应为整数",
-    "int_from_float": "应为整数",
-    "greater_than_equal": "不能小于 {ge}",
-    "less_than_equal": "不能大于 {le}",
-    "literal_error": "不是可选值；可选：{expected}",
-    "model_type": "应为键值对（映射）",
-    "model_attributes_type": "应为键值对（映射）",
-    "dict_type": "应为键值对（映射）",
-    "string_type": "应为文本",
-    "tuple_type": "应为列表",
-    "list_type": "应为列表",
-}
-
-
-def error_message(err: Any) -> str:
-    """A pydantic error (one item of ``ValidationError.errors()``) as a Chinese message."""
-    template = _MESSAGES.get(err["type"])
-    if template is None:
-        return str(err["msg"])
-    try:
-        return template.format(**err.get("ctx", {}))
-    except (KeyError, IndexError):
-        return template
-
-
-def col(title: str, description: str, **kw: Any) -> Any:
-    """A column: Chinese label and guidance (used by the loader messages and the docs)."""
-    return Field(title=title, description=description, **kw)
 
 
 class Row(BaseModel):
@@ -323,7 +95,7 @@ class DepartmentHeader(Row):
     """``department.yaml``: who, when, which document, which unit and scheme."""
 
     schema_version: Literal[1] = col("格式版本", "目前为 1", default=1)
-    id: Annotated[str, PlainValidator(_required_text)] = col("部门编号", "与文件夹同名：小写字母、数字和 -")
+    id: Text = col("部门编号", "与文件夹同名：小写字母、数字和 -")
     name: Text = col("名称", "部门或单位名称（中文）")
     region: Text = col("地区", "如 江苏省南通市")
     fiscal_year: int = col("年度", "预算年度", ge=1990, le=2100)

@@ -20,7 +20,7 @@ from perfnb.base.errors import DataFileError, PerfnbError
 from perfnb.base.numbers import normalize_text
 from perfnb.base.yamlfile import read_yaml
 from perfnb.format.bands import Band, GradeBand
-from perfnb.format.schema import error_message
+from perfnb.format.schema import DEFAULT_SCHEMES, error_message
 from perfnb.format.tables import read_text
 
 __all__ = [
@@ -31,8 +31,10 @@ __all__ = [
     "SchemeError",
     "Section",
     "available",
+    "grade_words",
     "known_grades",
     "load_scheme",
+    "national_grades",
     "own_scheme",
     "short",
 ]
@@ -167,6 +169,20 @@ def available() -> list[str]:
 def known_grades() -> tuple[str, ...]:
     """Every word a shipped scheme prints for a grade (its grades, their aliases and common synonyms)."""
     return tuple(dict.fromkeys(word for name in available() for band in _shipped(name).grades for word in band.names))
+
+
+def grade_words(scheme: Scheme | None = None) -> tuple[str, ...]:
+    """The words a printed grade may be: :func:`known_grades`, then those of ``scheme`` (a department's own may
+    name its grades otherwise)."""
+    if scheme is None:
+        return known_grades()
+    return (*known_grades(), *(word for band in scheme.grades for word in band.names))
+
+
+def national_grades() -> tuple[GradeBand, ...]:
+    """The national grade bands (domain-rules §1 rule 11): those of the national project scheme's file,
+    ``perfnb/data/schemes/mof-2020-project.yaml`` (the scheme a project self-evaluation gets by default)."""
+    return _shipped(DEFAULT_SCHEMES["project_self_evaluation"]).grades
 
 
 @cache

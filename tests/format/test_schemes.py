@@ -8,8 +8,17 @@ from pathlib import Path
 
 import pytest
 
+from perfnb.format.bands import GradeBand
 from perfnb.format.load import load_department
-from perfnb.format.schemes import SchemeError, available, load_scheme, short
+from perfnb.format.schemes import (
+    SchemeError,
+    available,
+    grade_words,
+    known_grades,
+    load_scheme,
+    national_grades,
+    short,
+)
 
 D = Decimal
 
@@ -43,6 +52,21 @@ def test_shipped_schemes() -> None:
     assert special.rule_for("资金管理", "资金到位率").rate == "arrival_rate"
     assert special.rule_for("数量", "任何指标").method == "by_operator"
     assert load_scheme("targets-only").mode == "targets_only"
+
+
+def test_national_grades_are_the_national_scheme_file_s() -> None:
+    """The grade bands are written once, in the scheme files: the national ones are mof-2020-project.yaml's."""
+    assert national_grades() is load_scheme("mof-2020-project").grades
+    assert [(g.grade, g.minimum, g.inclusive) for g in national_grades()] == [
+        ("优", 90, True), ("良", 80, True), ("中", 60, True), ("差", 0, True)
+    ]  # fmt: skip
+
+
+def test_grade_words_add_a_scheme_s_own_words() -> None:
+    scheme = load_scheme("mof-2020-project").model_copy(update={"grades": (GradeBand("甲", D(90), aliases=("甲等",)),)})
+    assert grade_words() == known_grades()
+    assert "优秀" in known_grades() and "甲" not in known_grades()
+    assert grade_words(scheme) == (*known_grades(), "甲", "甲等")
 
 
 def test_section_lookup_normalises_names() -> None:

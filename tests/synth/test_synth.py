@@ -19,21 +19,11 @@ from perfnb.engine.check import CheckResult, check_department
 from perfnb.engine.figures import Verdict
 from perfnb.format.load import LoadResult, load, validate
 from perfnb.format.problems import Severity
-from perfnb.synth import (
-    _PLANTS,
-    MAX_INDICATORS,
-    MAX_PROJECTS,
-    MIN_INDICATORS,
-    MIN_PROJECTS,
-    SynthError,
-    _Department,
-    _department,
-    _Rng,
-    _write,
-    dept_id,
-    planted_codes,
-    synthesize,
-)
+from perfnb.synth import SynthError, dept_id, planted_codes, synthesize
+from perfnb.synth.generate import _department
+from perfnb.synth.model import MAX_INDICATORS, MAX_PROJECTS, MIN_INDICATORS, MIN_PROJECTS, _Department, _Rng
+from perfnb.synth.plant import _PLANTS
+from perfnb.synth.write import _write
 from tests.conftest import ROOT
 
 SET_SIZE = 20  # the department set every department of which is validated and checked
