@@ -54,7 +54,7 @@ def cannot_write(folder: Path, exc: OSError) -> OutputWriteError:
 
 def publish(tmp: Path, path: Path) -> None:
     """Give a finished temporary file the usual permissions (mkstemp makes it 0600) and rename it."""
-    umask = os.umask(0)
+    umask = os.umask(0)  # portable: on Windows umask and chmod only touch the read-only flag, which stays off
     os.umask(umask)
     os.chmod(tmp, 0o666 & ~umask)
     os.replace(tmp, path)

@@ -161,17 +161,21 @@ def test_a_run_starts_its_kernel_before_checking_its_first_department(
 ) -> None:
     """``perfnb run`` (in process here; each pool worker does the same in its initializer) starts the kernel and
     sends it the report's imports before the first department is checked, so the two overlap."""
-    from perfnb.run import runner
+    from perfnb.run import executors
 
     events: list[str] = []
     monkeypatch.setattr(render, "prestart", lambda cwd, warmup=None: events.append(f"prestart {warmup}"))
-    monkeypatch.setattr(runner, "run_department", lambda dept_id, settings: events.append(dept_id))
-    list(runner._in_process(["a", "b"], None, 1))  # type: ignore[arg-type]
-    assert events == [f"prestart {runner.KERNEL_WARMUP}", "a", "b"]
-    assert runner.KERNEL_WARMUP == "import perfnb.report.notebook"
+
+    def work(dept_id: str, settings: object) -> str:
+        events.append(dept_id)
+        return dept_id
+
+    assert list(executors._in_process(work, ["a", "b"], None, 1)) == ["a", "b"]  # type: ignore[arg-type]
+    assert events == [f"prestart {executors.KERNEL_WARMUP}", "a", "b"]
+    assert executors.KERNEL_WARMUP == "import perfnb.report.notebook"
     events.clear()
-    runner._run_worker_init(tmp_path)
-    assert events == [f"prestart {runner.KERNEL_WARMUP}"]
+    executors._run_worker_init(tmp_path)
+    assert events == [f"prestart {executors.KERNEL_WARMUP}"]
 
 
 def test_the_export_is_nbconvert_s_without_its_soup_pass(tmp_path: Path) -> None:

@@ -57,7 +57,8 @@ def test_a_killed_run_leaves_only_whole_files_and_the_next_run_completes(tmp_pat
         env=env,
     )
     deadline = time.monotonic() + 120
-    while time.monotonic() < deadline and len(list(reports.glob("*.findings.xlsx"))) < after_reports:
+    # run.json is what a department's publishing writes last (after its pages): the department is whole then
+    while time.monotonic() < deadline and len(list(processed.glob("*/run.json"))) < after_reports:
         time.sleep(0.05)
     os.killpg(proc.pid, signal.SIGKILL)  # the runner and its kernel, mid-way through the next department
     proc.wait()
