@@ -11,7 +11,7 @@ LAB_ROOT := $(shell [ "$$(id -u 2>/dev/null)" = 0 ] && echo --allow-root)
 .DEFAULT_GOAL := help
 JOBS   ?= $(shell nproc 2>/dev/null || echo 1)
 
-.PHONY: help reports lab validate test bench lint lock docs clean
+.PHONY: help reports lab validate test bench lint lock docs conda-env clean
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-9s %s\n", $$1, $$2}'
@@ -57,12 +57,16 @@ lint: $(STAMP) ## Lint, check the formatting, type-check the package and check i
 docs: $(STAMP) ## Regenerate data/raw/README.md from the schema
 	$(BIN)/python -m perfnb.format.schemadoc > data/raw/README.md.tmp && mv data/raw/README.md.tmp data/raw/README.md
 
+conda-env: ## Regenerate environment.yml (conda) from pyproject.toml and requirements.lock
+	$(PYTHON) scripts/condaenv.py > environment.yml.tmp && mv environment.yml.tmp environment.yml
+
 lock: ## Re-pin requirements.lock from pyproject.toml (needs network)
 	$(PYTHON) -m pip install --quiet uv
 	$(PYTHON) -m uv pip compile pyproject.toml --extra test --extra dev --extra lab --extra dask --python-version 3.11 \
 	  --no-header --no-annotate -o requirements.lock
 	$(MAKE) $(STAMP)
 	$(BIN)/python scripts/runlock.py > requirements-run.lock
+	$(MAKE) conda-env
 
-clean: ## Remove .venv and caches (never data/raw)
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis
+clean: ## Remove .venv, caches and build leftovers (never data/raw)
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis build perfnb.egg-info
