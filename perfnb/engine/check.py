@@ -15,7 +15,7 @@ from typing import Any
 from perfnb.base.version import __version__
 from perfnb.engine.facts import Facts
 from perfnb.engine.figures import Figure, Verdict, plain
-from perfnb.engine.findings import Finding, finding, sort_findings
+from perfnb.engine.findings import Finding, FindingCode, finding, sort_findings
 from perfnb.engine.quality import check_targets
 from perfnb.engine.reconcile import check_funds, check_reported_rates
 from perfnb.engine.recorder import Recorder
@@ -100,7 +100,7 @@ class CheckResult:
             "verdicts": {v.value: verdicts.get(v.value, 0) for v in Verdict},
             "findings": {s.value: severities.get(s.value, 0) for s in Severity},
             "findings_by_code": dict(sorted(Counter(f.code for f in self.findings).items())),
-            "nothing_checked": any(f.code == "NOTHING_CHECKED" for f in self.findings),
+            "nothing_checked": any(f.code == FindingCode.NOTHING_CHECKED for f in self.findings),
             "perfnb_version": __version__,
             "inputs": [
                 {"file": s.path, "sha256": s.sha256, "bytes": s.size, "encoding": s.encoding}
@@ -129,7 +129,7 @@ def _check(dept: Department, scheme: Scheme) -> CheckResult:
         rec.add(item)
     if card.scored and not any(f.verdict in (Verdict.AGREES, Verdict.DIFFERS) for f in rec.figures):
         printed = sum(f.reported is not None for f in rec.figures)
-        rec.add(finding("NOTHING_CHECKED", dept.header.name,
+        rec.add(finding(FindingCode.NOTHING_CHECKED, dept.header.name,
                         f"原文印的 {printed} 个数字没有一个能复核（原因见复核表“无法复核”各行）：没有发现不符不等于"
                         "核对无误，请补录复算所需的资金和指标数据，或人工复核", severity=Severity.WARNING))  # fmt: skip
     total = None if card.total is None else card.round(card.total)

@@ -18,7 +18,7 @@ from decimal import Decimal
 from perfnb.base.numbers import parse_decimal, round_half_up
 from perfnb.base.units import MONEY_UNITS
 from perfnb.engine.figures import PARTS_BASIS, Comparison, Figure, Input, Verdict, compare, plain
-from perfnb.engine.findings import Finding, finding
+from perfnb.engine.findings import Finding, FindingCode, finding
 from perfnb.format.location import Cell
 from perfnb.format.problems import Severity
 from perfnb.format.schema import ReportedFigure
@@ -56,7 +56,7 @@ class NumberCheck:
     value: Decimal
     reported: str
     cell: Cell | None
-    code: str
+    code: FindingCode
     subject: str
     unit: str | None = None
     project_id: str | None = None
@@ -183,7 +183,7 @@ class Recorder:
         inputs: Sequence[Input],
         value: Decimal,
         *,
-        code: str,
+        code: FindingCode,
         cell: Cell | None,
         unit: str | None = None,
         alternatives: Sequence[Alternative] = (),

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from perfnb.base.numbers import NumberFormatError, is_no_value, parse_decimal
-from perfnb.format.schema import TABLES
+from perfnb.format.schema import TABLES, Indicator
 from perfnb.forms.form import FormProject, FundRow, TaskRow, Value, is_number, split_amount
 from perfnb.forms.headers import form_map, label_value, normalise
 
@@ -34,7 +34,7 @@ _INDICATOR_COLUMNS: Final = (
     "coefficient",
     "deviation",
 )
-_INDICATOR_NAMES: Final = {"weight": "分值", "score": "得分"}
+_INDICATOR_NAMES: Final = {c: str(Indicator.model_fields[c].title) for c in ("weight", "score")}  # the schema's
 _SPACES: Final = re.compile(r"[ \t\u3000]*\n[ \t\u3000]*|[ \t\u3000]{2,}")
 _BARE_NUMBER: Final = re.compile(r"^[-+]?\d[\d,]*(?:\.\d+)?$")
 

@@ -15,11 +15,12 @@ from typing import Any
 from perfnb.base.errors import PerfnbError, PerfnbWarning, printable
 from perfnb.base.files import atomic_write
 from perfnb.base.version import __version__
+from perfnb.engine.findings import FindingCode
 from perfnb.format.paths import check_dept_id, is_dept_id
 from perfnb.run.settings import RunSettings
 
 __all__ = [
-    "NOTHING_CHECKED",
+    FindingCode.NOTHING_CHECKED,
     "RUN_FILE",
     "RUN_OUTPUTS",
     "Entry",

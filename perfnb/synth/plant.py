@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Final
 
+from perfnb.engine.findings import FindingCode
 from perfnb.synth.generate import _ACHIEVED
 from perfnb.synth.model import _cents, _Department, _money, _points, _Rng, _Row, _tenths, _wan
 from perfnb.synth.vocabulary import _DEVIATIONS, _VAGUE_WORDS, _Item
@@ -151,20 +152,20 @@ _Plant = Callable[[_Rng, _Department], str | None]
 
 #: Planted mistakes: (finding code, who can have it, how). "all", or "scored" for self-evaluations only.
 _PLANTS: Final[tuple[tuple[str, str, _Plant], ...]] = (
-    ("SUM_MISMATCH", "all", _plant_sum),
-    ("RATE_MISMATCH", "scored", _plant_rate),
-    ("SCORE_MISMATCH", "scored", _plant_execution_score),
-    ("SCORE_MISMATCH", "scored", _plant_score),
-    ("SCORE_OVER_WEIGHT", "scored", _plant_over_weight),
-    ("SCORE_MISMATCH", "scored", _plant_total),
-    ("GRADE_MISMATCH", "scored", _plant_grade),
-    ("DUPLICATE_INDICATOR", "all", _plant_duplicate),
-    ("VAGUE_TARGET", "all", _plant_vague),
-    ("DEADLINE_OUTSIDE_YEAR", "all", _plant_deadline),
-    ("TARGET_CONFLICT", "all", _plant_conflict),
-    ("COST_BUDGET_MISMATCH", "all", _plant_cost),
-    ("TARGET_ORDER", "targets", _plant_half),
-    ("UNIT_MISMATCH", "all", _plant_unit),
+    (FindingCode.SUM_MISMATCH, "all", _plant_sum),
+    (FindingCode.RATE_MISMATCH, "scored", _plant_rate),
+    (FindingCode.SCORE_MISMATCH, "scored", _plant_execution_score),
+    (FindingCode.SCORE_MISMATCH, "scored", _plant_score),
+    (FindingCode.SCORE_OVER_WEIGHT, "scored", _plant_over_weight),
+    (FindingCode.SCORE_MISMATCH, "scored", _plant_total),
+    (FindingCode.GRADE_MISMATCH, "scored", _plant_grade),
+    (FindingCode.DUPLICATE_INDICATOR, "all", _plant_duplicate),
+    (FindingCode.VAGUE_TARGET, "all", _plant_vague),
+    (FindingCode.DEADLINE_OUTSIDE_YEAR, "all", _plant_deadline),
+    (FindingCode.TARGET_CONFLICT, "all", _plant_conflict),
+    (FindingCode.COST_BUDGET_MISMATCH, "all", _plant_cost),
+    (FindingCode.TARGET_ORDER, "targets", _plant_half),
+    (FindingCode.UNIT_MISMATCH, "all", _plant_unit),
 )
 
 

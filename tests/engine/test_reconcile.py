@@ -194,3 +194,19 @@ def test_a_total_printed_0_takes_the_sum_of_its_parts() -> None:
     assert (total.verdict, total.recomputed, total.difference) == (Verdict.DIFFERS, D(100), D(-100))
     assert {f.subject for f in found(rec, "SUM_MISMATCH")} == {"资金总额"}
     assert found(rec, "RATE_MISMATCH") == []
+
+
+def test_low_execution_names_the_schemes_threshold_in_its_title() -> None:
+    """LOW_EXECUTION's title says the scheme's threshold (one place: the scheme), not a fixed 20 %."""
+    dept = make([row("f-total", "资金总额", budget="100", executed="60")])
+    for threshold, expected in ((D(20), "预算执行偏低（结余超过预算的 20%）"), (D(30), "预算执行偏低（结余超过预算的 30%）")):
+        rec = Recorder()
+        with localcontext() as ctx:
+            ctx.prec = PRECISION
+            check_funds(Facts(dept), rec, SCHEME.model_copy(update={"low_execution": threshold}))
+        (low,) = found(rec, "LOW_EXECUTION")
+        assert low.title == expected
+        assert low.message.endswith(f"超过 {threshold}%")
+    rec = Recorder()
+    check_funds(Facts(dept), rec, SCHEME.model_copy(update={"low_execution": D(50)}))
+    assert found(rec, "LOW_EXECUTION") == []  # 40 % unspent is within a 50 % threshold

@@ -15,7 +15,7 @@ from typing import Final
 from perfnb.base.numbers import normalize_text
 from perfnb.base.units import to_yuan
 from perfnb.engine.figures import plain
-from perfnb.engine.findings import Finding, finding
+from perfnb.engine.findings import Finding, FindingCode, finding
 from perfnb.format.model import Department
 from perfnb.format.problems import Severity
 from perfnb.format.schema import Indicator, Project
@@ -78,12 +78,8 @@ NOT_RATES: Final[tuple[str, ...]] = ("效率", "频率")
 _NAME_NOISE = re.compile(r"[\s\"'“”‘’《》（）()【】\[\]、，,。.;；:：·\-—_/]+")
 
 TARGET_COLUMNS: Final[tuple[str, ...]] = ("target", "target_half", "target_period")
-COLUMN_NAMES: Final[dict[str, str]] = {
-    "target": "年度指标值",
-    "target_half": "半年指标值",
-    "target_period": "实施周期指标值",
-    "actual": "实际完成值",
-}
+#: The Chinese names of the value columns, as the schema declares them (one place for each label).
+COLUMN_NAMES: Final[dict[str, str]] = {c: str(Indicator.model_fields[c].title) for c in (*TARGET_COLUMNS, "actual")}
 
 # --- helpers ----------------------------------------------------------------------------
 
@@ -138,7 +134,7 @@ def _parsed_targets(texts: tuple[str | None, ...], year: int) -> tuple[tuple[str
 
 def indicator_finding(
     dept: Department,
-    code: str,
+    code: FindingCode,
     ind: Indicator,
     column: str,
     message: str,

@@ -15,7 +15,7 @@ from typing import Final
 
 from perfnb.base.units import to_yuan
 from perfnb.engine.facts import Facts
-from perfnb.engine.findings import Finding, finding
+from perfnb.engine.findings import Finding, FindingCode, finding
 from perfnb.engine.quality.common import COST, OUTPUT, QUANTITY, category, magnitude, name_key, num, parse
 from perfnb.format.location import Cell
 from perfnb.format.model import Department
@@ -221,7 +221,7 @@ def check_cost_budget(dept: Department) -> list[Finding]:
             message += "。无法加总的成本指标：" + "、".join(f"{ind.level3}（{ind.target}）" for ind in other)
         findings.append(
             finding(
-                "COST_BUDGET_MISMATCH",
+                FindingCode.COST_BUDGET_MISMATCH,
                 project.name,
                 message,
                 cell=budget[1],

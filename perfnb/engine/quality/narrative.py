@@ -10,7 +10,7 @@ from decimal import Decimal
 from typing import Final
 
 from perfnb.base.units import normalize_unit, to_yuan
-from perfnb.engine.findings import Finding, finding
+from perfnb.engine.findings import Finding, FindingCode, finding
 from perfnb.engine.quality.common import COLUMN_NAMES, magnitude, parse, subject
 from perfnb.format.model import Department
 from perfnb.format.targets import Op, ParsedValue, ValueKind
@@ -80,7 +80,7 @@ def check_narrative_conflicts(dept: Department) -> list[Finding]:
         )
         findings.append(
             finding(
-                "TARGET_CONFLICT",
+                FindingCode.TARGET_CONFLICT,
                 subject(ind),
                 message,
                 cell=dept.cell("narrative_targets", row.id, "quantity"),

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from perfnb.engine.findings import Finding, finding
+from perfnb.engine.findings import Finding, FindingCode, finding
 from perfnb.engine.quality.common import (
     COST,
     EFFECT,
@@ -99,7 +99,7 @@ def check_empty_categories(dept: Department) -> list[Finding]:
         else:
             severity, why = Severity.INFO, "同一一级指标下已有其他指标，可不填"
         message = f"{_project_label(dept, ind.project_id)}“{label(ind)}”类别原表为空，没有三级指标和指标值（{why}）"
-        findings.append(indicator_finding(dept, "EMPTY_CATEGORY", ind, "level3", message, severity=severity))
+        findings.append(indicator_finding(dept, FindingCode.EMPTY_CATEGORY, ind, "level3", message, severity=severity))
     return findings
 
 
@@ -124,7 +124,7 @@ def check_missing_categories(dept: Department) -> list[Finding]:
         cell = dept.cell("projects", project_id, "id") if project_id else None
         for subject, what in missing:
             message = f"{_project_label(dept, project_id)}{what}"
-            findings.append(finding("EMPTY_CATEGORY", subject, message, cell=cell, project_id=project_id))
+            findings.append(finding(FindingCode.EMPTY_CATEGORY, subject, message, cell=cell, project_id=project_id))
     return findings
 
 
@@ -147,5 +147,5 @@ def check_duplicates(dept: Department) -> list[Finding]:
             f"三级指标“{ind.level3}”在{_project_label(dept, ind.project_id)}“{label(ind)}”下重复出现，"
             f"与{_where(dept, first)}重名"
         )
-        findings.append(indicator_finding(dept, "DUPLICATE_INDICATOR", ind, "level3", message))
+        findings.append(indicator_finding(dept, FindingCode.DUPLICATE_INDICATOR, ind, "level3", message))
     return findings

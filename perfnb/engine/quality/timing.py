@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from perfnb.engine.findings import Finding
+from perfnb.engine.findings import Finding, FindingCode
 from perfnb.engine.quality.common import (
     COLUMN_NAMES,
     TIMELINESS,
@@ -61,7 +61,13 @@ def check_target_order(dept: Department) -> list[Finding]:
             message = f"“{subject(ind)}”半年指标值“{ind.target_half}”{relation}年度指标值“{ind.target}”"
             findings.append(
                 indicator_finding(
-                    dept, "TARGET_ORDER", ind, "target_half", message, reported=ind.target_half, recomputed=ind.target
+                    dept,
+                    FindingCode.TARGET_ORDER,
+                    ind,
+                    "target_half",
+                    message,
+                    reported=ind.target_half,
+                    recomputed=ind.target,
                 )
             )
     return findings
@@ -99,5 +105,7 @@ def check_deadlines(dept: Department) -> list[Finding]:
             outside = [d for d in dates if not start <= d <= end]
             if outside:
                 message = f"时效指标“{subject(ind)}”的{COLUMN_NAMES[column]}“{text}”（{outside[-1]}）不在{name}内"
-                findings.append(indicator_finding(dept, "DEADLINE_OUTSIDE_YEAR", ind, column, message, reported=text))
+                findings.append(
+                    indicator_finding(dept, FindingCode.DEADLINE_OUTSIDE_YEAR, ind, column, message, reported=text)
+                )
     return findings

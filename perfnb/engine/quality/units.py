@@ -11,7 +11,7 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Final
 
-from perfnb.engine.findings import Finding
+from perfnb.engine.findings import Finding, FindingCode
 from perfnb.engine.quality.common import (
     COLUMN_NAMES,
     COST,
@@ -85,7 +85,7 @@ def check_units(dept: Department) -> list[Finding]:
             why = _unit_problem(ind, parsed)
             if why:
                 message = f"“{ind.level3}”的{COLUMN_NAMES[column]}为“{text}”：{why}"
-                findings.append(indicator_finding(dept, "UNIT_MISMATCH", ind, column, message, reported=text))
+                findings.append(indicator_finding(dept, FindingCode.UNIT_MISMATCH, ind, column, message, reported=text))
                 break
     return findings
 
@@ -111,6 +111,8 @@ def check_ranges(dept: Department) -> list[Finding]:
             if bad is not None:
                 what = "满意度" if _is_satisfaction(name) else "比率"
                 message = f"{what}指标“{name}”的{COLUMN_NAMES[column]}“{text}”超出 0–100%（{num(bad)}%）"
-                findings.append(indicator_finding(dept, "VALUE_OUT_OF_RANGE", ind, column, message, reported=text))
+                findings.append(
+                    indicator_finding(dept, FindingCode.VALUE_OUT_OF_RANGE, ind, column, message, reported=text)
+                )
                 break
     return findings

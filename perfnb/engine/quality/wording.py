@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 from typing import Final
 
-from perfnb.engine.findings import Finding
+from perfnb.engine.findings import Finding, FindingCode
 from perfnb.engine.quality.common import (
     COLUMN_NAMES,
     COST,
@@ -59,7 +59,9 @@ def check_unmeasurable(dept: Department) -> list[Finding]:
                 message = f"“{label(ind)}”是量化类别，{COLUMN_NAMES[column]}“{text}”没有可衡量的数值"
             else:
                 continue
-            findings.append(indicator_finding(dept, "UNMEASURABLE_TARGET", ind, column, message, reported=text))
+            findings.append(
+                indicator_finding(dept, FindingCode.UNMEASURABLE_TARGET, ind, column, message, reported=text)
+            )
     return findings
 
 
@@ -82,6 +84,6 @@ def check_vague(dept: Department) -> list[Finding]:
         for column, text, parsed in targets(dept, ind):
             if parsed.kind in (ValueKind.TEXT, ValueKind.QUALITATIVE) and _is_vague(text):
                 message = f"效益指标“{subject(ind)}”的{COLUMN_NAMES[column]}“{text}”表述模糊，没有可衡量的目标"
-                findings.append(indicator_finding(dept, "VAGUE_TARGET", ind, column, message, reported=text))
+                findings.append(indicator_finding(dept, FindingCode.VAGUE_TARGET, ind, column, message, reported=text))
                 break
     return findings

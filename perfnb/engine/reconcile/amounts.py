@@ -9,6 +9,7 @@ from perfnb.base.numbers import round_half_up
 from perfnb.base.units import MONEY_UNITS
 from perfnb.engine.facts import MONEY_COLUMNS, Facts
 from perfnb.engine.figures import Input, Verdict, compare, plain
+from perfnb.engine.findings import FindingCode
 from perfnb.engine.formula import FormulaError, evaluate
 from perfnb.engine.rates import RATES
 from perfnb.engine.reconcile.rowrates import row_for
@@ -43,7 +44,7 @@ def check_balance(facts: Facts, rec: Recorder, fig: ReportedFigure) -> None:
         [facts.money_input(row, "budget", unit), facts.money_input(row, "executed", unit)],
         budget - executed,
         cell=cell,
-        code="AMOUNT_MISMATCH",
+        code=FindingCode.AMOUNT_MISMATCH,
         unit=unit,
     )
 
@@ -70,7 +71,7 @@ def check_share(facts: Facts, rec: Recorder, fig: ReportedFigure) -> None:
         inputs,
         share * 100,
         cell=cell,
-        code="RATE_MISMATCH",
+        code=FindingCode.RATE_MISMATCH,
     )
 
 
@@ -99,7 +100,7 @@ def check_amount(facts: Facts, rec: Recorder, fig: ReportedFigure) -> None:
             [],
             result.value,
             cell=cell,
-            code="AMOUNT_MISMATCH",
+            code=FindingCode.AMOUNT_MISMATCH,
         )
         return
     unit = fig.unit if fig.unit in MONEY_UNITS else facts.unit
@@ -121,7 +122,7 @@ def check_amount(facts: Facts, rec: Recorder, fig: ReportedFigure) -> None:
             [facts.money_input(row, column, unit)],
             value,
             cell=cell,
-            code="AMOUNT_MISMATCH",
+            code=FindingCode.AMOUNT_MISMATCH,
             unit=unit,
             note=f"资金表印作 {plain(value)}，此处印 {fig.value}",
         )
@@ -164,5 +165,5 @@ def check_count(facts: Facts, rec: Recorder, fig: ReportedFigure, scheme: Scheme
         inputs,
         value,
         cell=cell,
-        code="AMOUNT_MISMATCH",
+        code=FindingCode.AMOUNT_MISMATCH,
     )

@@ -10,7 +10,7 @@ from perfnb.base.numbers import round_half_up
 from perfnb.base.units import convert_money
 from perfnb.engine.facts import MONEY_COLUMNS, Facts
 from perfnb.engine.figures import Input, Verdict, plain
-from perfnb.engine.findings import finding
+from perfnb.engine.findings import FindingCode, finding
 from perfnb.engine.rates import RATES, percent
 from perfnb.engine.reconcile.horizons import check_horizons
 from perfnb.engine.reconcile.rowrates import rate_of
@@ -69,7 +69,7 @@ def _sum(facts: Facts, rec: Recorder, parent: FundLine, group: str, parts: list[
             value=added,
             reported=plain(getattr(parent, column)),
             cell=facts.dept.cell("funds", parent.id, column),
-            code="SUM_MISMATCH",
+            code=FindingCode.SUM_MISMATCH,
             subject=parent.line,
             unit=unit,
             project_id=parent.project_id,
@@ -89,7 +89,7 @@ def _split_gap(facts: Facts, rec: Recorder, total: FundLine, group: str, column:
     how = f"少 {plain(gap)}{unit}" if gap > 0 else f"多 {plain(-gap)}{unit}"
     rec.add(
         finding(
-            "EXPENSE_SPLIT_MISMATCH",
+            FindingCode.EXPENSE_SPLIT_MISMATCH,
             total.line,
             f"{group}的{name}合计 {plain(added)}{unit}，比{total.line}的{name} {plain(printed)}{unit}{how}："
             f"按支出性质分的各项应等于资金总额，差额需要说明（各项本身的加总另行核对）",
@@ -136,7 +136,7 @@ def _balance(facts: Facts, rec: Recorder) -> None:
                 value=_budget_sum(facts, rows),
                 reported=plain(total),
                 cell=facts.dept.cell("funds", income[0].id, "budget"),
-                code="SUM_MISMATCH",
+                code=FindingCode.SUM_MISMATCH,
                 subject="收支平衡",
                 unit=facts.unit,
                 project_id=pid,
@@ -182,7 +182,7 @@ def _half_year(facts: Facts, rec: Recorder) -> None:
                 value=value,
                 reported=plain(parsed.value),
                 cell=cell,
-                code="RATE_MISMATCH",
+                code=FindingCode.RATE_MISMATCH,
                 subject=ind.level3 or "",
                 unit="%",
             )
@@ -238,7 +238,7 @@ def _execution(facts: Facts, rec: Recorder, scheme: Scheme) -> None:
             if value is not None and value > budget:
                 rec.add(
                     finding(
-                        "EXECUTION_OVER_BUDGET",
+                        FindingCode.EXECUTION_OVER_BUDGET,
                         row.line,
                         f"{row.line}的{MONEY_COLUMNS[column]} {plain(value)} 大于{base} {plain(budget)}",
                         cell=facts.dept.cell("funds", row.id, column),
@@ -253,7 +253,7 @@ def _execution(facts: Facts, rec: Recorder, scheme: Scheme) -> None:
             if unspent is not None and unspent > scheme.low_execution and _is_total(facts, row):
                 rec.add(
                     finding(
-                        "LOW_EXECUTION",
+                        FindingCode.LOW_EXECUTION,
                         row.line,
                         f"{row.line}结余 {plain(row.budget - row.executed)}（预算 {plain(row.budget)}，执行 "
                         f"{plain(row.executed)}），占预算 {plain(round_half_up(unspent, 2))}%，"
@@ -261,6 +261,7 @@ def _execution(facts: Facts, rec: Recorder, scheme: Scheme) -> None:
                         cell=facts.dept.cell("funds", row.id, "executed"),
                         recomputed=plain(round_half_up(unspent, 2)),
                         project_id=row.project_id,
+                        title_args=(("threshold", plain(scheme.low_execution)),),
                     )
                 )
 
@@ -284,7 +285,7 @@ def _adjustment(facts: Facts, rec: Recorder, scheme: Scheme) -> None:
         shown = plain(round_half_up(rate, 2))
         rec.add(
             finding(
-                "BUDGET_ADJUSTMENT",
+                FindingCode.BUDGET_ADJUSTMENT,
                 row.line,
                 f"{row.line}的年初预算数 {plain(initial)}{facts.unit}，全年预算数 {plain(budget)}{facts.unit}，年度内"
                 f"{'调增' if change > 0 else '调减'} {plain(abs(change))}{facts.unit}，预算调整率 {shown}%"

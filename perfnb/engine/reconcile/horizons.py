@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from perfnb.engine.facts import MONEY_COLUMNS, Facts
 from perfnb.engine.figures import Verdict, plain
-from perfnb.engine.findings import finding
+from perfnb.engine.findings import FindingCode, finding
 from perfnb.engine.recorder import NumberCheck, Recorder
 from perfnb.format.schema import FundLine
 
@@ -47,7 +47,7 @@ def _annual_blank(facts: Facts, rec: Recorder, row: FundLine, period: FundLine) 
     unit = facts.dept.money_unit(period)
     rec.add(
         finding(
-            "ANNUAL_FUNDS_BLANK",
+            FindingCode.ANNUAL_FUNDS_BLANK,
             row.line,
             f"{_project_name(facts, row.project_id)}的{row.line}及其各项金额都是空的，而{period.line}印有 "
             f"{plain(period.budget or Decimal(0))}{unit}：本年度预算没有填写，无法核对（一年期项目的年度资金应等于"
@@ -77,7 +77,7 @@ def _requested(facts: Facts, rec: Recorder, row: FundLine, period: FundLine) -> 
             value=whole,
             reported=plain(asked),
             cell=facts.dept.cell("funds", row.id, "budget"),
-            code="REQUEST_OVER_TOTAL",
+            code=FindingCode.REQUEST_OVER_TOTAL,
             subject=row.line,
             unit=unit,
             project_id=row.project_id,
@@ -88,9 +88,12 @@ def _requested(facts: Facts, rec: Recorder, row: FundLine, period: FundLine) -> 
         return
     what = _project_name(facts, row.project_id)
     if asked > whole:
-        code, msg = "REQUEST_OVER_TOTAL", f"一年的申报数超过了{period.line}，请核对"
+        code, msg = FindingCode.REQUEST_OVER_TOTAL, f"一年的申报数超过了{period.line}，请核对"
     else:
-        code, msg = "REQUEST_BELOW_TOTAL", "多年期项目只申报本年度的部分；一年期项目两者应相等，请核对项目期限"
+        code, msg = (
+            FindingCode.REQUEST_BELOW_TOTAL,
+            "多年期项目只申报本年度的部分；一年期项目两者应相等，请核对项目期限",
+        )
     rec.add(
         finding(
             code,

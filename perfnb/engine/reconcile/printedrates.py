@@ -10,7 +10,7 @@ from decimal import Decimal
 from perfnb.base.numbers import parse_decimal, round_half_up
 from perfnb.engine.facts import MONEY_COLUMNS, Facts
 from perfnb.engine.figures import Figure, Verdict, plain
-from perfnb.engine.findings import finding
+from perfnb.engine.findings import FindingCode, finding
 from perfnb.engine.formula import FormulaError, evaluate
 from perfnb.engine.rates import RATES, Rate
 from perfnb.engine.reconcile.amounts import check_amount, check_balance, check_count, check_share
@@ -87,7 +87,7 @@ def _rate(facts: Facts, rec: Recorder, fig: ReportedFigure, code: str) -> str:
             value=value,
             reported=fig.value,
             cell=cell,
-            code="RATE_MISMATCH",
+            code=FindingCode.RATE_MISMATCH,
             subject=fig.subject,
             unit=unit,
             project_id=fig.project_id,
@@ -161,7 +161,7 @@ def _denominators(facts: Facts, rec: Recorder, matched: dict[str, list[tuple[str
         first = min(fid for fid, _ in pairs)
         rec.add(
             finding(
-                "DENOMINATOR_INCONSISTENT",
+                FindingCode.DENOMINATOR_INCONSISTENT,
                 RATES[measure].label,
                 f"同一文件中的{RATES[measure].label}用了不同的口径——" + "；".join(parts),
                 cell=facts.dept.cell("reported_figures", first, "value"),

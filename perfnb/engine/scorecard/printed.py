@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from perfnb.engine.facts import Facts
 from perfnb.engine.figures import Figure, Input
+from perfnb.engine.findings import FindingCode
 from perfnb.engine.recorder import Alternative, Recorder
 from perfnb.engine.scorecard.totals import Tally
 from perfnb.format.schema import ReportedFigure
@@ -31,7 +32,7 @@ class Printed:
         inputs: Sequence[Input],
         value: Decimal,
         *,
-        code: str = "SCORE_MISMATCH",
+        code: FindingCode = FindingCode.SCORE_MISMATCH,
         alternatives: Sequence[Alternative] = (),
         total: bool = False,
     ) -> Figure:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from perfnb.engine.figures import Figure, Input, Verdict, compare, plain
-from perfnb.engine.findings import finding
+from perfnb.engine.findings import FindingCode, finding
 from perfnb.engine.rates import RATES
 from perfnb.engine.recorder import Alternative, NumberCheck
 from perfnb.engine.scorecard.printed import Printed
@@ -133,7 +133,7 @@ class ScoreChecks(Printed):
         if fig.number is not None and fig.number > self.scheme.total:
             self.rec.add(
                 finding(
-                    "TOTAL_OVER_MAXIMUM",
+                    FindingCode.TOTAL_OVER_MAXIMUM,
                     _label(fig),
                     f"{_label(fig)}：原文 {fig.value} 分，超过评分方案“{self.scheme.title}”的满分 "
                     f"{plain(self.scheme.total)} 分",
@@ -171,7 +171,7 @@ class ScoreChecks(Printed):
         if not ok:
             self.rec.add(
                 finding(
-                    "SCORE_MISMATCH",
+                    FindingCode.SCORE_MISMATCH,
                     _label(fig),
                     f"{_label(fig)}：{why}",
                     cell=self.facts.reported_cell(fig),
@@ -244,7 +244,8 @@ class ScoreChecks(Printed):
         self.rec.number(NumberCheck(id=f"addup:{fig.id}", label=f"{_label(fig)}（原文各项得分相加）",
                                     measure="score", formula=formula, inputs=inputs, value=value,  # not a second total
                                     reported=fig.value,
-                                    cell=self.facts.reported_cell(fig), code="SUM_MISMATCH", subject=_label(fig),
+                                    cell=self.facts.reported_cell(fig), code=FindingCode.SUM_MISMATCH,
+                            subject=_label(fig),
                                     unit="分", project_id=fig.project_id, total=True, quiet=not slip))  # fmt: skip
 
     # --- the grade -----------------------------------------------------------------------------------
@@ -292,7 +293,7 @@ class ScoreChecks(Printed):
         if not same:
             self.rec.add(
                 finding(
-                    "GRADE_MISMATCH",
+                    FindingCode.GRADE_MISMATCH,
                     _label(fig),
                     f"总分 {plain(self.tally.round(total))} 对应等级“{grade}”，原文为“{fig.value}”",
                     cell=cell,

@@ -11,7 +11,7 @@ from decimal import Decimal
 from perfnb.base.numbers import round_half_up
 from perfnb.engine.facts import Facts
 from perfnb.engine.figures import plain
-from perfnb.engine.findings import finding
+from perfnb.engine.findings import FindingCode, finding
 from perfnb.engine.rates import RATES
 from perfnb.engine.recorder import NumberCheck, Recorder
 from perfnb.engine.scorecard.rowscore import RowReading, RowScore, at_least, coefficient_of, read_row, score_row
@@ -62,7 +62,7 @@ class RowChecks:
         if over_achieved(a, t, ratio):
             self.rec.add(
                 finding(
-                    "TARGET_TOO_LOW",
+                    FindingCode.TARGET_TOO_LOW,
                     ind.level3 or "",
                     f"{ind.level3}：目标 {ind.target}，实际 {ind.actual}，"
                     f"为目标的 {plain(round_half_up(a / t * 100, 2))}%"
@@ -79,7 +79,7 @@ class RowChecks:
         if ind.score is not None and w is not None and ind.score > w:
             self.rec.add(
                 finding(
-                    "SCORE_OVER_WEIGHT",
+                    FindingCode.SCORE_OVER_WEIGHT,
                     ind.level3 or "",
                     f"{ind.level3}：得分 {reported} 超过分值 {plain(w)}",
                     cell=cell,
@@ -140,7 +140,7 @@ class RowChecks:
                 value=value,
                 reported=reported,
                 cell=cell,
-                code="SCORE_MISMATCH",
+                code=FindingCode.SCORE_MISMATCH,
                 subject=ind.level3 or "",
                 unit="分",
                 project_id=ind.project_id,
@@ -160,7 +160,7 @@ class RowChecks:
         if coefficient > achieved + Decimal("0.005"):
             self.rec.add(
                 finding(
-                    "COEFFICIENT_ABOVE_RESULT",
+                    FindingCode.COEFFICIENT_ABOVE_RESULT,
                     ind.level3 or "",
                     f"{ind.level3}：得分系数 {ind.coefficient} 高于完成比例 {plain(round_half_up(achieved * 100, 2))}%"
                     f"（实际 {ind.actual} / 目标 {ind.target}）：按完成比例应得 "
@@ -187,7 +187,7 @@ class RowChecks:
         if not inside:
             self.rec.add(
                 finding(
-                    "QUALITATIVE_TIER",
+                    FindingCode.QUALITATIVE_TIER,
                     ind.level3 or "",
                     f"{ind.level3}：{note}，原文得分 {reported}",
                     cell=cell,
@@ -200,7 +200,7 @@ class RowChecks:
         if ind.score is None:
             self.rec.add(
                 finding(
-                    "SCORE_MISSING",
+                    FindingCode.SCORE_MISSING,
                     ind.level3 or "",
                     f"{ind.level3}：原文有完成情况但未印得分",
                     cell=cell,
@@ -212,7 +212,7 @@ class RowChecks:
         if self.scheme.require_deviation and ind.score is not None and ind.score < w and not ind.deviation:
             self.rec.add(
                 finding(
-                    "DEVIATION_MISSING",
+                    FindingCode.DEVIATION_MISSING,
                     ind.level3 or "",
                     f"{ind.level3}：得分 {plain(ind.score)} 低于分值 {plain(w)}，未填偏差原因分析及改进措施",
                     cell=self.facts.dept.cell("indicators", ind.id, "deviation"),

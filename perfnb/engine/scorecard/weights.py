@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from perfnb.base.numbers import round_half_up
 from perfnb.engine.figures import Input, plain
-from perfnb.engine.findings import finding
+from perfnb.engine.findings import FindingCode, finding
 from perfnb.engine.recorder import NumberCheck
 from perfnb.engine.scorecard.printed import Printed, label
 from perfnb.engine.scorecard.totals import EXECUTION_SECTIONS
@@ -41,7 +41,7 @@ class WeightChecks(Printed):
             f"评分方案 {self.scheme.name}：{fig.section}",
             [Input(f"方案分值 {fig.section}", section.weight, "分")],
             section.weight,
-            code="WEIGHT_MISMATCH",
+            code=FindingCode.WEIGHT_MISMATCH,
         )
 
     def _form_weight(self, fig: ReportedFigure) -> bool:
@@ -59,7 +59,7 @@ class WeightChecks(Printed):
             self.reconcile(fig, "weight", f"评分方案 {self.scheme.name}：总分 − 预算执行分值",
                            [Input("方案总分", self.scheme.total, "分"),
                             Input("方案预算执行分值", self.scheme.execution_weight or Decimal(0), "分")],
-                           self.scheme.indicator_weight, code="WEIGHT_MISMATCH")  # fmt: skip
+                           self.scheme.indicator_weight, code=FindingCode.WEIGHT_MISMATCH)  # fmt: skip
             return True
         scheme_section = self.scheme.section(path)
         fixed = scheme_section is not None and scheme_section.weight is not None  # checked against the scheme
@@ -80,7 +80,7 @@ class WeightChecks(Printed):
             inputs.insert(0, Input("预算执行分值" + ("" if execution else "（评分方案）"), w, "分", cell))
             value += w
             formula = "预算执行分值 + Σ 各三级指标分值"
-        self.reconcile(fig, "weight", formula, inputs, value, code="WEIGHT_MISMATCH")
+        self.reconcile(fig, "weight", formula, inputs, value, code=FindingCode.WEIGHT_MISMATCH)
         return True
 
     def _category_scores(self, fig: ReportedFigure, rows: list[Indicator]) -> bool:
@@ -96,7 +96,8 @@ class WeightChecks(Printed):
                   for i in rows if i.score is not None]  # fmt: skip
         self.cannot(fig, why, inputs)
         if fig.number is not None and added > fig.number:
-            self.rec.add(finding("SCORE_OVER_WEIGHT", label(fig), f"{label(fig)}：{why}（{plain(fig.number)} 分）",
+            message = f"{label(fig)}：{why}（{plain(fig.number)} 分）"
+            self.rec.add(finding(FindingCode.SCORE_OVER_WEIGHT, label(fig), message,
                                  cell=self.facts.reported_cell(fig), reported=fig.value, recomputed=plain(added),
                                  project_id=fig.project_id))  # fmt: skip
         return True
@@ -113,7 +114,7 @@ class WeightChecks(Printed):
         if sum(weights, Decimal(0)) != expected:
             self.rec.add(
                 finding(
-                    "WEIGHT_MISMATCH",
+                    FindingCode.WEIGHT_MISMATCH,
                     name,
                     f"{name} 各三级指标分值合计 {plain(sum(weights, Decimal(0)))} 分，应为 {plain(expected)} 分",
                     cell=cell,
@@ -135,7 +136,7 @@ class WeightChecks(Printed):
             if gap > limit:
                 self.rec.add(
                     finding(
-                        "SCORE_VS_EXECUTION",
+                        FindingCode.SCORE_VS_EXECUTION,
                         name,
                         f"{name} 指标得分率 {plain(round_half_up(rate, 2))}% 比预算执行得分率 "
                         f"{plain(round_half_up(spent, 2))}% 高出 {plain(round_half_up(rate - spent, 2))} 个百分点，"
@@ -169,7 +170,7 @@ class WeightChecks(Printed):
         self.rec.number(NumberCheck(id=f"categories:{owner or 'whole'}", label=f"{name} 一级指标分值（原文各类别相加）",
                                     measure="weight", formula=f"评分方案 {self.scheme.name}：总分 − 预算执行分值",
                                     inputs=inputs, value=self.scheme.indicator_weight, reported=plain(added),
-                                    cell=inputs[0].cell, code="WEIGHT_MISMATCH", subject=name, unit="分",
+                                    cell=inputs[0].cell, code=FindingCode.WEIGHT_MISMATCH, subject=name, unit="分",
                                     project_id=owner))  # fmt: skip
 
     def _section_weights(self, rows: list[Indicator], name: str, cell: Cell | None, project_id: str | None) -> None:
@@ -191,7 +192,7 @@ class WeightChecks(Printed):
                     rule = f"默认为 {plain(weight)} 分（单位可以另定，仅作提示）"
                 self.rec.add(
                     finding(
-                        "WEIGHT_MISMATCH" if fixed else "WEIGHT_DEPARTURE",
+                        FindingCode.WEIGHT_MISMATCH if fixed else FindingCode.WEIGHT_DEPARTURE,
                         what,
                         f"{name} 的{what}指标分值合计 {plain(got)} 分，{rule}",
                         cell=cell,
