@@ -199,7 +199,8 @@ def test_a_total_printed_0_takes_the_sum_of_its_parts() -> None:
 def test_low_execution_names_the_schemes_threshold_in_its_title() -> None:
     """LOW_EXECUTION's title says the scheme's threshold (one place: the scheme), not a fixed 20 %."""
     dept = make([row("f-total", "资金总额", budget="100", executed="60")])
-    for threshold, expected in ((D(20), "预算执行偏低（结余超过预算的 20%）"), (D(30), "预算执行偏低（结余超过预算的 30%）")):
+    cases = ((D(20), "预算执行偏低（结余超过预算的 20%）"), (D(30), "预算执行偏低（结余超过预算的 30%）"))
+    for threshold, expected in cases:
         rec = Recorder()
         with localcontext() as ctx:
             ctx.prec = PRECISION
