@@ -8,8 +8,8 @@ of ``perfnb synth --n 10 --seed 7``) and the seed set (the four departments of `
    --no-input`` CLI per department, the same notebook, one after another), ``perfnb run --all --jobs 1
    --force`` and ``perfnb run --all --jobs <cores> --force``; the ratio naive ÷ perfnb per set;
 2. per department, in this process, the stages ``perfnb run`` goes through, each timed by calling
-   perfnb's own functions (``runner.check``, ``outputs.write_report_data``, ``render.execute_warm``,
-   ``render.notebook_html``, ``excel.write_findings_xlsx``) and the notebook's cells replayed
+   perfnb's own functions (``runner.check``, ``results.write_report_data``, ``render.execute_warm``,
+   ``render.notebook_html``, ``workbook.write_findings_xlsx``) and the notebook's cells replayed
    (``Report.build`` from the handed-over report.json, each chart, the tables), beside
    ``runner.run_department`` whole; nothing is added to the package;
 3. one large department (``--large-projects`` projects of ``--per-project`` indicators, by default
@@ -346,6 +346,7 @@ def stage_pass(dept: str, data: Path, work: Path) -> dict[str, float]:
     from perfnb.report.results import write_report_data
     from perfnb.report.workbook import write_findings_xlsx
     from perfnb.run import runner
+    from perfnb.run.settings import RunSettings
 
     processed, reports = work / "processed", work / "reports"
     t: dict[str, float] = {}
@@ -399,7 +400,7 @@ def stage_pass(dept: str, data: Path, work: Path) -> dict[str, float]:
     t["cells_total"] = sum(t[k] for k in cells)
     t["kernel"] = t["notebook"] - t["cells_total"]
 
-    settings = runner.RunSettings(
+    settings = RunSettings(
         data_dir=data,
         processed_dir=work / "rd-processed",
         reports_dir=fresh_dir(work / "rd-reports"),

@@ -15,9 +15,10 @@ import click
 
 from perfnb.base.errors import PerfnbError, PerfnbWarning, printable
 from perfnb.base.version import __version__
+from perfnb.format.kinds import DOC_KINDS
 from perfnb.format.load import LoadResult, validate
-from perfnb.format.schema import DOC_KINDS
-from perfnb.run.runner import DEFAULT_PROCESSED_DIR, Entry
+from perfnb.run.entries import Entry
+from perfnb.run.settings import DEFAULT_PROCESSED_DIR
 
 __all__ = ["main"]
 
@@ -168,7 +169,8 @@ def run_cmd(departments: tuple[str, ...], run_all: bool, jobs: int, force: bool,
             scheduler: str | None, data_dir: Path, processed_dir: Path, reports_dir: Path,
             notebook: Path | None) -> None:  # fmt: skip
     """Check departments, execute the audit notebook for each and write HTML reports and the index."""
-    from perfnb.run.runner import DEFAULT_NOTEBOOK, RunSettings, run
+    from perfnb.run.runner import run
+    from perfnb.run.settings import DEFAULT_NOTEBOOK, RunSettings
 
     if bool(departments) == run_all:
         raise click.UsageError("请给出部门编号，或用 --all 运行全部部门（二者选一）")

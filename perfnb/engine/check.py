@@ -132,7 +132,7 @@ def _check(dept: Department, scheme: Scheme) -> CheckResult:
         rec.add(finding(FindingCode.NOTHING_CHECKED, dept.header.name,
                         f"原文印的 {printed} 个数字没有一个能复核（原因见复核表“无法复核”各行）：没有发现不符不等于"
                         "核对无误，请补录复算所需的资金和指标数据，或人工复核", severity=Severity.WARNING))  # fmt: skip
-    total = None if card.total is None else card.round(card.total)
+    total = None if card.total is None else scheme.round_score(card.total)
     figures = tuple(sorted(rec.figures, key=_figure_key))
     return CheckResult(dept, scheme, figures, tuple(sort_findings(rec.findings)), total, card.grade)
 

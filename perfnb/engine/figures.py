@@ -12,8 +12,8 @@ from enum import StrEnum
 from typing import NamedTuple
 
 from perfnb.base.numbers import round_half_up, truncate
+from perfnb.format.columns import decimals_of
 from perfnb.format.location import Cell
-from perfnb.format.schema import decimals_of
 
 __all__ = ["PARTS_BASIS", "Cell", "Comparison", "Figure", "Input", "Verdict", "compare", "plain"]
 

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from perfnb.format.kinds import SECTION_WORDS
 from perfnb.format.problems import Severity
-from perfnb.format.schema import SECTION_WORDS, TABLES
+from perfnb.format.schema import TABLES
 from perfnb.format.targets import ValueKind, parse_value
 
 __all__ = ["CrossChecks"]

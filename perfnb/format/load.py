@@ -21,20 +21,13 @@ from pydantic import ValidationError
 from perfnb.base.errors import DataFileError, InvalidDepartmentError, PerfnbError, printable, reveal
 from perfnb.base.limits import MAX_FILE_BYTES
 from perfnb.base.yamlfile import key_lines, read_yaml
+from perfnb.format.columns import error_message
 from perfnb.format.crosscheck import CrossChecks
+from perfnb.format.kinds import DEFAULT_SCHEMES, DOC_KINDS
 from perfnb.format.model import Department, Location
 from perfnb.format.paths import DEFAULT_DATA_DIR, check_dept_id, department_dir, discover
 from perfnb.format.problems import Problem, Severity, problem_from_error
-from perfnb.format.schema import (
-    DEFAULT_SCHEMES,
-    DOC_KINDS,
-    LATER_COLUMNS,
-    TABLES,
-    DepartmentHeader,
-    Row,
-    TableSpec,
-    error_message,
-)
+from perfnb.format.schema import LATER_COLUMNS, TABLES, DepartmentHeader, Row, TableSpec
 from perfnb.format.tables import RawTable, SourceFile, read_csv, read_text, read_xlsx
 
 __all__ = ["HEADER_FILE", "WORKBOOK_FILE", "LoadResult", "load", "load_department", "validate"]

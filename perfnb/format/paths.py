@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 
 from perfnb.base.errors import DepartmentIdError, DepartmentNotFoundError, OutputDirError
-from perfnb.format.schema import DEPT_ID_PATTERN
+from perfnb.format.columns import DEPT_ID_PATTERN
 
 __all__ = [
     "DEFAULT_DATA_DIR",

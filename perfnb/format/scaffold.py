@@ -11,8 +11,9 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from perfnb.base.errors import ScaffoldError
+from perfnb.format.kinds import DEFAULT_SCHEMES, DOC_KINDS
 from perfnb.format.paths import check_dept_id
-from perfnb.format.schema import DEFAULT_SCHEMES, DOC_KINDS, TABLES, TableSpec
+from perfnb.format.schema import TABLES, TableSpec
 
 __all__ = ["new_department"]
 

@@ -36,20 +36,12 @@ from perfnb.format.columns import (
     RowId,
     Text,
     _signed_number,
-    choices_of,
     col,
-    decimals_of,
-    error_message,
 )
-from perfnb.format.kinds import DEFAULT_SCHEMES, DOC_KINDS, MEASURES, SECTION_WORDS
+from perfnb.format.kinds import DOC_KINDS
 
 __all__ = [
-    "DEFAULT_SCHEMES",
-    "DEPT_ID_PATTERN",
-    "DOC_KINDS",
     "LATER_COLUMNS",
-    "MEASURES",
-    "SECTION_WORDS",
     "TABLES",
     "DepartmentHeader",
     "FundLine",
@@ -59,9 +51,6 @@ __all__ = [
     "ReportedFigure",
     "Row",
     "TableSpec",
-    "choices_of",
-    "decimals_of",
-    "error_message",
 ]
 
 

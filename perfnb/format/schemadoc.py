@@ -5,7 +5,9 @@
 
 from __future__ import annotations
 
-from perfnb.format.schema import DOC_KINDS, MEASURES, SECTION_WORDS, TABLES, DepartmentHeader, Row, choices_of
+from perfnb.format.columns import choices_of
+from perfnb.format.kinds import DOC_KINDS, MEASURES, SECTION_WORDS
+from perfnb.format.schema import TABLES, DepartmentHeader, Row
 
 __all__ = ["render"]
 

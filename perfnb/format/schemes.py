@@ -17,15 +17,14 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from perfnb.base.errors import DataFileError, PerfnbError
-from perfnb.base.numbers import normalize_text
+from perfnb.base.numbers import normalize_text, round_half_up
 from perfnb.base.yamlfile import read_yaml
 from perfnb.format.bands import Band, GradeBand
-from perfnb.format.schema import DEFAULT_SCHEMES, error_message
+from perfnb.format.columns import error_message
+from perfnb.format.kinds import DEFAULT_SCHEMES
 from perfnb.format.tables import read_text
 
 __all__ = [
-    "Band",
-    "GradeBand",
     "Rule",
     "Scheme",
     "SchemeError",
@@ -120,6 +119,10 @@ class Scheme(_Model):
         if self.sections and added != self.total:
             raise ValueError(f"各部分分值（含预算执行）之和为 {added}，不等于总分 {self.total}")
         return self
+
+    def round_score(self, value: Decimal) -> Decimal:
+        """A score rounded half-up to the scheme's places (domain-rules §5): the one rounding of scores."""
+        return round_half_up(value, self.places)
 
     @property
     def indicator_weight(self) -> Decimal:

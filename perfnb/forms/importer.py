@@ -14,17 +14,11 @@ from perfnb.format.scaffold import publish_department
 from perfnb.forms.department import (
     KIND_NAMES as _KIND_NAMES,
 )
-from perfnb.forms.department import (
-    REPORT_FILE,
-    FormImportError,
-    Imported,
-    ReportLine,
-    build_department,
-    report_text,
-)
+from perfnb.forms.department import REPORT_FILE, FormImportError, Imported, build_department, report_text
 from perfnb.forms.extract import extract
 from perfnb.forms.form import FormProject, is_number
 from perfnb.forms.grid import Form, read_form
+from perfnb.forms.rows import ReportLine
 
 __all__ = ["DepartmentExistsError", "Found", "ImportResult", "import_forms", "projects_of", "read_projects"]
 

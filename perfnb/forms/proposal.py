@@ -15,7 +15,7 @@ from decimal import Decimal
 
 from perfnb.base.numbers import NumberFormatError, parse_decimal
 from perfnb.engine.figures import plain
-from perfnb.format.schema import DEFAULT_SCHEMES, SECTION_WORDS
+from perfnb.format.kinds import DEFAULT_SCHEMES, SECTION_WORDS
 from perfnb.format.schemes import Scheme, available, load_scheme, short
 
 __all__ = ["Proposal", "propose_scheme"]

@@ -26,8 +26,9 @@ from perfnb.base.numbers import round_half_up, thousands_text
 from perfnb.engine.facts import Facts
 from perfnb.engine.figures import Figure, Verdict, plain
 from perfnb.engine.rates import completion
+from perfnb.format.kinds import DOC_KINDS
 from perfnb.format.problems import Severity
-from perfnb.format.schema import DOC_KINDS, Indicator
+from perfnb.format.schema import Indicator
 from perfnb.format.targets import Op, ParsedValue, parse_value
 
 if TYPE_CHECKING:  # not the engine itself: a kernel that reads report.json needs none of it

@@ -24,17 +24,17 @@ from perfnb.base.errors import OutputWriteError, PerfnbError, printable
 from perfnb.base.files import atomic_write, cannot_write
 from perfnb.base.version import __version__
 from perfnb.engine.check import CheckResult, check_department
+from perfnb.format.kinds import DOC_KINDS
 from perfnb.format.load import LoadResult, invalid_folder, load_department, validate
 from perfnb.format.paths import DEFAULT_DATA_DIR, check_dept_id, check_output_dirs, discover, is_dept_id
 from perfnb.format.problems import Problem
-from perfnb.format.schema import DOC_KINDS
 from perfnb.report.results import write_results
 from perfnb.run.batchgc import batch_gc, tune_gc
 from perfnb.run.entries import NOTHING_CHECKED, Entry, fingerprint, reusable
 from perfnb.run.executors import EXECUTORS, die_with_parent, stop
-from perfnb.run.index import Index, earlier_entries, publish_department, remove_departed, staged, write_index
+from perfnb.run.index import Index, earlier_entries, remove_departed, staged
 from perfnb.run.lock import output_lock
-from perfnb.run.settings import DEFAULT_NOTEBOOK, DEFAULT_PROCESSED_DIR, DEFAULT_REPORTS_DIR, RunSettings
+from perfnb.run.settings import DEFAULT_PROCESSED_DIR, RunSettings
 
 if TYPE_CHECKING:
     from perfnb.report.render import NotebookError
@@ -43,22 +43,14 @@ if TYPE_CHECKING:
 # made, not on ``import perfnb``: the engine and the CLI's check/validate stay quick to start.
 
 __all__ = [
-    "DEFAULT_NOTEBOOK",
-    "DEFAULT_PROCESSED_DIR",
-    "DEFAULT_REPORTS_DIR",
     "ERROR_LOG",
-    "EXECUTORS",
     "Checked",
-    "Entry",
     "InternalError",
     "Outcome",
-    "RunSettings",
     "check",
     "check_all",
-    "publish_department",
     "run",
     "run_department",
-    "write_index",
 ]
 
 #: Where a department's unforeseen error (a bug in perfnb) is written in full, in ``<processed>/<dept>/``.

@@ -34,7 +34,7 @@ def test_new_gives_each_kind_a_scheme_that_fits(tmp_path: Path) -> None:
     from click.testing import CliRunner
 
     from perfnb.cli import cli
-    from perfnb.format.schema import DEFAULT_SCHEMES
+    from perfnb.format.kinds import DEFAULT_SCHEMES
 
     for kind, scheme in DEFAULT_SCHEMES.items():
         out = CliRunner().invoke(
@@ -74,7 +74,7 @@ def test_the_chinese_quick_start_shows_the_kind() -> None:
 
 
 def test_the_format_guide_lists_every_section_word_the_engine_knows() -> None:
-    from perfnb.format.schema import SECTION_WORDS
+    from perfnb.format.kinds import SECTION_WORDS
     from perfnb.format.schemadoc import render
 
     guide = render()
@@ -198,7 +198,7 @@ def test_a_missing_department_names_the_data_folder_used(tmp_path: Path) -> None
 
 def test_the_failure_page_prints_no_python_none() -> None:
     from perfnb.report.render import page
-    from perfnb.run.runner import Entry
+    from perfnb.run.entries import Entry
 
     problems = [{"severity": "error", "severity_label": "错误", "file": "d/department.yaml", "row": None,
                  "column": None, "value": None, "message": "缺少 name", "expected": None}]  # fmt: skip
@@ -238,7 +238,7 @@ def test_a_section_the_engine_does_not_know_is_a_validation_warning(tmp_path: Pa
 
 def test_the_failure_page_stacks_on_a_phone_and_counts_errors_apart() -> None:
     from perfnb.report.render import page
-    from perfnb.run.runner import Entry
+    from perfnb.run.entries import Entry
 
     row = {"severity": "error", "severity_label": "错误", "file": "d/funds.csv", "row": 3, "column": "weight",
            "value": "1O", "message": "不是数字", "expected": "数字"}  # fmt: skip

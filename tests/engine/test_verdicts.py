@@ -245,7 +245,8 @@ def test_a_form_with_one_figure_checked_is_not_nothing_checked(tmp_path: Path) -
 
 def test_nothing_checked_shows_in_the_report_summary_and_on_the_index(tmp_path: Path) -> None:
     from perfnb.report.notebook import Report
-    from perfnb.run.runner import Entry, write_index
+    from perfnb.run.entries import Entry
+    from perfnb.run.index import write_index
 
     rows = """产出指标 | 数量指标 | 培训情况 | 完成 | 较好 | #50 | #45
 效益指标 | 社会效益指标 | 效果 | 明显 | 较好 | #30 | #28

@@ -16,7 +16,8 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from perfnb.run.runner import RunSettings, run
+from perfnb.run.runner import run
+from perfnb.run.settings import RunSettings
 from tests.conftest import RAW
 
 ROOT = Path(__file__).resolve().parents[2]

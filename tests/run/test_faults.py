@@ -17,7 +17,8 @@ from openpyxl import load_workbook
 
 from perfnb.cli import cli
 from perfnb.run.lock import LOCK_FILE, OutputsBusyError, output_lock
-from perfnb.run.runner import RunSettings, run
+from perfnb.run.runner import run
+from perfnb.run.settings import RunSettings
 from tests.conftest import RAW  # the seeds, copied: never the user's data/raw
 
 ROOT = Path(__file__).resolve().parents[2]

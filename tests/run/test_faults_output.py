@@ -24,13 +24,15 @@ from perfnb.engine.check import CheckResult, check_department
 from perfnb.engine.figures import Verdict
 from perfnb.format.load import load
 from perfnb.forms import department as forms_department
-from perfnb.forms.department import ReportLine, report_text
+from perfnb.forms.department import report_text
+from perfnb.forms.rows import ReportLine
 from perfnb.report import charts
 from perfnb.report import results as outputs
 from perfnb.report import workbook as excel
 from perfnb.report.notebook import Report
 from perfnb.report.render import page, stylesheet
-from perfnb.run.runner import RunSettings, run
+from perfnb.run.runner import run
+from perfnb.run.settings import RunSettings
 from tests.conftest import RAW, ROOT
 from tests.report.test_browser import BROWSERS, TIMEOUT, _missing
 from tests.report.test_report import _rewrite_csv

@@ -26,8 +26,10 @@ import perfnb.run.runner as runner
 from perfnb.base.errors import DepartmentIdError
 from perfnb.cli import cli
 from perfnb.format.paths import check_dept_id
+from perfnb.run.entries import Entry
 from perfnb.run.lock import LOCK_FILE
-from perfnb.run.runner import DEFAULT_NOTEBOOK, RunSettings, run
+from perfnb.run.runner import run
+from perfnb.run.settings import DEFAULT_NOTEBOOK, RunSettings
 
 ROOT = Path(__file__).resolve().parents[2]
 NOTEBOOK = ROOT / "notebooks" / "department_audit.ipynb"
@@ -115,7 +117,7 @@ def test_no_lock_file_is_left_after_an_error_or_ctrl_c(
     assert result.exit_code == 1 and not _locks(processed)
     assert _cli(["check", "gzkfq-ip-2025"], data_dir).exit_code == 0 and not _locks(processed)
 
-    def interrupted(dept_id: str, settings: RunSettings) -> runner.Entry:
+    def interrupted(dept_id: str, settings: RunSettings) -> Entry:
         raise KeyboardInterrupt
 
     monkeypatch.setattr(runner, "run_department", interrupted)

@@ -11,7 +11,8 @@ from click.testing import CliRunner
 
 from perfnb.cli import cli
 from perfnb.run import runner
-from perfnb.run.runner import DEFAULT_NOTEBOOK, ERROR_LOG, RunSettings, run
+from perfnb.run.runner import ERROR_LOG, run
+from perfnb.run.settings import DEFAULT_NOTEBOOK, RunSettings
 
 BROKEN, FINE = "gzkfq-ip-2025", "nantong-ipc-2025"
 

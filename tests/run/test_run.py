@@ -15,7 +15,9 @@ import yaml
 from click.testing import CliRunner
 
 from perfnb.cli import cli
-from perfnb.run.runner import Entry, RunSettings, check, run
+from perfnb.run.entries import Entry
+from perfnb.run.runner import check, run
+from perfnb.run.settings import RunSettings
 from tests.conftest import RAW  # the seeds, copied: never the user's data/raw
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -1,14 +1,9 @@
-"""Scores: each indicator row by its scheme rule, then sections, weighted sub-project scores,
-totals and the grade, each reconciled against what the document printed.
+"""The scorecard of one department: its rows scored, then its printed weights, scores, totals and grades
+checked (the parts: see :mod:`perfnb.engine.scorecard`).
 
 An indicator's *best* score is the recomputed one (rounded to the scheme's places) where the
 rule can recompute it, else the score as printed; sections add best scores, so a wrong row
 shows in its section, and a row that cannot be checked is carried as printed (and says so).
-
-The work is split by job: :mod:`~perfnb.engine.scorecard.rowscore` scores one row (pure),
-:mod:`~perfnb.engine.scorecard.rowcheck` records each row's score and findings, :mod:`~perfnb.engine.scorecard.totals`
-adds scores up (sections, weighted scores, execution, totals, grade), :mod:`~perfnb.engine.scorecard.weights`
-and :mod:`~perfnb.engine.scorecard.reported` check the printed weights, scores, totals and grades.
 """
 
 from __future__ import annotations
@@ -44,10 +39,6 @@ class Scorecard:
     def scored(self) -> bool:
         """False for targets-only schemes (no actual values, no scores)."""
         return self.scheme.mode != "targets_only"
-
-    def round(self, value: Decimal) -> Decimal:
-        """Round a score half-up to the scheme's places."""
-        return self.tally.round(value)
 
     def score_indicators(self) -> None:
         """Recompute every indicator row's score (where the rule can) and raise row findings."""

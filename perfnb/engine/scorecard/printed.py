@@ -22,7 +22,6 @@ class Printed:
     def __init__(self, facts: Facts, rec: Recorder, tally: Tally) -> None:
         self.facts, self.rec, self.tally = facts, rec, tally
         self.scheme = tally.scheme
-        self.places = tally.places
 
     def reconcile(
         self,

@@ -55,7 +55,7 @@ class ScoreChecks(Printed):
             if base is None or share is None:
                 return []
             exact += base * share
-            printed += self.tally.round(base * (pshare if pshare is not None else share))
+            printed += self.scheme.round_score(base * (pshare if pshare is not None else share))
         return [
             Alternative("按印出的（已四舍五入的）子项目权重计算", printed, Severity.INFO),
             Alternative("不逐项取整、合计后再四舍五入", exact, Severity.INFO),
@@ -77,7 +77,7 @@ class ScoreChecks(Printed):
                 alternatives.append(
                     Alternative(f"按印出的权重 {plain((pshare * 100).normalize())}% 计算", alt, Severity.INFO)
                 )
-        formula = f"round({path} 得分 × 预算占比, {self.places})"
+        formula = f"round({path} 得分 × 预算占比, {self.scheme.places})"
         self.reconcile(fig, "weighted_score", formula, inputs, value, alternatives=alternatives)
 
     def _execution_score(self, fig: ReportedFigure) -> None:
@@ -125,7 +125,7 @@ class ScoreChecks(Printed):
             value += number * share
             inputs.append(Input(f"{self.tally.name(p)} 子项目得分", number, "分", self.facts.reported_cell(subs[p])))
             inputs.append(Input(f"{self.tally.name(p)} 预算占比", share * 100, "%"))
-        self.tally.totals[None] = self.tally.round(value)
+        self.tally.totals[None] = self.scheme.round_score(value)
         self.reconcile(fig, "total_score", "Σ 子项目得分 × 子项目预算 / 总预算", inputs, value, total=True)
 
     def over_maximum(self, fig: ReportedFigure) -> None:
@@ -206,7 +206,7 @@ class ScoreChecks(Printed):
                 self.tally.totals[owner] = computed.value
                 label = f"{self.tally.name(owner)} 总分"
                 self.rec.derived(f"total:{owner or 'whole'}", label, "total_score", computed.formula, computed.inputs,
-                                 computed.value, unit="分", places=self.places, note="原文未印总分",
+                                 computed.value, unit="分", places=self.scheme.places, note="原文未印总分",
                                  project_id=owner)  # fmt: skip
 
     def _printed_addition(
@@ -270,7 +270,7 @@ class ScoreChecks(Printed):
             cell_total = self.facts.reported_cell(printed)
             inputs.append(Input("总分（原文；无法复算，按原文总分定等级）", total, "分", cell_total))
         else:
-            inputs.append(Input("总分（复算）", self.tally.round(total), "分"))
+            inputs.append(Input("总分（复算）", self.scheme.round_score(total), "分"))
         grade = self.tally.grade_for(total)
         assert grade is not None
         bands = "；".join(f"{b.grade} {'≥' if b.inclusive else '>'} {plain(b.minimum)}" for b in self.scheme.grades)
@@ -295,7 +295,7 @@ class ScoreChecks(Printed):
                 finding(
                     FindingCode.GRADE_MISMATCH,
                     _label(fig),
-                    f"总分 {plain(self.tally.round(total))} 对应等级“{grade}”，原文为“{fig.value}”",
+                    f"总分 {plain(self.scheme.round_score(total))} 对应等级“{grade}”，原文为“{fig.value}”",
                     cell=cell,
                     reported=fig.value,
                     recomputed=grade,

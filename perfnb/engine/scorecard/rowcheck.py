@@ -28,13 +28,8 @@ class RowChecks:
 
     def __init__(self, facts: Facts, rec: Recorder, scheme: Scheme) -> None:
         self.facts, self.rec, self.scheme = facts, rec, scheme
-        self.places = scheme.places
         self.best: dict[str, Decimal | None] = {}  # per indicator row: recomputed (rounded), else printed score
         self.notes: dict[str, str] = {}  # per indicator row: what was assumed to score it
-
-    def round(self, value: Decimal) -> Decimal:
-        """Round a score half-up to the scheme's places."""
-        return round_half_up(value, self.places)
 
     def score_all(self) -> dict[str, Decimal | None]:
         """Recompute every indicator row's score (where the rule can), raise row findings; the best scores."""
@@ -124,9 +119,9 @@ class RowChecks:
         rule, formula, inputs, value = score.rule, score.formula, score.inputs, score.value
         fid, label = f"score:{ind.id}", f"{ind.level3}得分"
         reported = plain(ind.score) if ind.score is not None else None
-        self.best[ind.id] = self.round(value)
+        self.best[ind.id] = self.scheme.round_score(value)
         if reported is None:
-            self.rec.derived(fid, label, "score", formula, inputs, value, unit="分", places=self.places,
+            self.rec.derived(fid, label, "score", formula, inputs, value, unit="分", places=self.scheme.places,
                              note="原文未印本项得分", project_id=ind.project_id)  # fmt: skip
             self._missing(ind, cell)
             return
@@ -164,7 +159,7 @@ class RowChecks:
                     ind.level3 or "",
                     f"{ind.level3}：得分系数 {ind.coefficient} 高于完成比例 {plain(round_half_up(achieved * 100, 2))}%"
                     f"（实际 {ind.actual} / 目标 {ind.target}）：按完成比例应得 "
-                    f"{plain(self.round((ind.weight or Decimal(0)) * achieved))} 分",
+                    f"{plain(self.scheme.round_score((ind.weight or Decimal(0)) * achieved))} 分",
                     cell=self.facts.dept.cell("indicators", ind.id, "coefficient"),
                     reported=ind.coefficient,
                     project_id=ind.project_id,

@@ -8,12 +8,12 @@ from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import NamedTuple
 
-from perfnb.base.numbers import round_half_up
 from perfnb.engine.facts import Facts
 from perfnb.engine.figures import Input, plain
 from perfnb.engine.reconcile import execution_code, rate_of
 from perfnb.engine.scoring import grade_of, score_proportional
-from perfnb.format.schema import SECTION_WORDS, FundLine, Indicator, ReportedFigure
+from perfnb.format.kinds import SECTION_WORDS
+from perfnb.format.schema import FundLine, Indicator, ReportedFigure
 from perfnb.format.schemes import Scheme, short
 
 __all__ = ["EXECUTION_SECTIONS", "Execution", "Tally", "Total"]
@@ -47,12 +47,7 @@ class Tally:
 
     def __init__(self, facts: Facts, scheme: Scheme, best: Mapping[str, Decimal | None]) -> None:
         self.facts, self.scheme, self.best = facts, scheme, best
-        self.places = scheme.places
         self.totals: dict[str | None, Decimal] = {}
-
-    def round(self, value: Decimal) -> Decimal:
-        """Round a score half-up to the scheme's places."""
-        return round_half_up(value, self.places)
 
     # --- who -----------------------------------------------------------------------------------------
 
@@ -113,7 +108,7 @@ class Tally:
             inputs.append(Input(f"{self.name(p)} {path} 加权得分（复算）", weighted, "分"))
         if not projects:
             return None, [], ""
-        return total, inputs, f"Σ 各子项目 round({path} 得分 × 预算占比, {self.places})"
+        return total, inputs, f"Σ 各子项目 round({path} 得分 × 预算占比, {self.scheme.places})"
 
     def weighted(
         self, path: str, project_id: str, ids: Sequence[str] = (), share: Decimal | None = None
@@ -125,7 +120,7 @@ class Tally:
             inputs = [*inputs, *share_inputs]
         if base is None or share is None:
             return None, inputs
-        return self.round(base * share), inputs
+        return self.scheme.round_score(base * share), inputs
 
     # --- execution -----------------------------------------------------------------------------------
 
@@ -157,7 +152,7 @@ class Tally:
         """The recomputed execution score of a project (national scheme), rounded."""
         w, row = self.scheme.execution_weight, self.facts.total_row(project_id)
         value = None if w is None or row is None else self.execution_of(row, w).value
-        return None if value is None else self.round(value)
+        return None if value is None else self.scheme.round_score(value)
 
     def printed_execution(self, measure: str, project_id: str | None, owner: str | None) -> ReportedFigure | None:
         """The printed execution 分值 or 得分 (``measure``) of a project's total funds row, if the form prints one."""
@@ -211,7 +206,7 @@ class Tally:
         """The grade of a total (rounded to the scheme's places first), when the scheme has grade bands."""
         if not self.scheme.grades or total is None:
             return None
-        return grade_of(self.round(total), self.scheme.grades)
+        return grade_of(self.scheme.round_score(total), self.scheme.grades)
 
     @property
     def grade(self) -> str | None:

@@ -11,8 +11,9 @@ from perfnb.engine.findings import FindingCode, finding
 from perfnb.engine.recorder import NumberCheck
 from perfnb.engine.scorecard.printed import Printed, label
 from perfnb.engine.scorecard.totals import EXECUTION_SECTIONS
+from perfnb.format.kinds import SECTION_WORDS
 from perfnb.format.location import Cell
-from perfnb.format.schema import SECTION_WORDS, Indicator, ReportedFigure
+from perfnb.format.schema import Indicator, ReportedFigure
 from perfnb.format.schemes import Section, short
 
 __all__ = ["WeightChecks"]
