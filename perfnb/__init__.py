@@ -5,9 +5,8 @@ problem), ``check`` (validate, recompute, reconcile and write results), ``run`` 
 the audit notebook and the HTML report of each department, and the index), the model
 ``Department`` and ``__version__``.
 
-``check`` and ``run`` are imported on first use (PEP 562), so importing one module of the package (the
-notebook's ``perfnb.report.notebook`` in a kernel) does not import the runner and all it needs. (``load`` cannot be:
-it shares its name with its module, which would take its place once imported.)
+Each is imported on first use (PEP 562), so importing one module of the package (the notebook's
+``perfnb.report.notebook`` in a kernel) does not import the runner and all it needs.
 """
 
 from __future__ import annotations
@@ -18,12 +17,18 @@ from typing import TYPE_CHECKING, Any
 __all__ = ["Department", "__version__", "check", "load", "run", "validate"]
 
 from perfnb.base.version import __version__
-from perfnb.format.load import load, validate
-from perfnb.format.model import Department
 
-_LAZY = {"check": "perfnb.run.runner", "run": "perfnb.run.runner"}
+_LAZY = {
+    "Department": "perfnb.format.model",
+    "check": "perfnb.run.runner",
+    "load": "perfnb.format.load",
+    "run": "perfnb.run.runner",
+    "validate": "perfnb.format.load",
+}
 
 if TYPE_CHECKING:
+    from perfnb.format.load import load, validate
+    from perfnb.format.model import Department
     from perfnb.run.runner import check, run
 
 
