@@ -15,6 +15,7 @@ from perfnb.base.errors import invisible_char
 from perfnb.base.numbers import NumberFormatError, is_no_value, parse_decimal
 from perfnb.base.units import MoneyUnit
 from perfnb.format.kinds import DocKind, ExpenseType, FundSource, Horizon, Measure, ProjectKind, Side
+from perfnb.format.problems import ProblemCode
 from perfnb.format.tables import CONTROL_CHARS
 
 __all__ = ["DEPT_ID_PATTERN", "choices_of", "col", "decimals_of", "error_message"]
@@ -40,7 +41,7 @@ def _clean(value: Any) -> Any:
 def _required(value: Any) -> Any:
     value = _clean(value)
     if value is None:
-        raise PydanticCustomError("required", "必填项为空")
+        raise PydanticCustomError(ProblemCode.REQUIRED.value, "必填项为空")
     return value
 
 
@@ -48,19 +49,21 @@ def _text(value: Any) -> str | None:
     if type(value) is str:  # the common case: every CSV cell
         text = value.strip()
     elif isinstance(value, bool | list | tuple | dict):  # YAML: `no` is a boolean, `[a]` a list — not text
-        raise PydanticCustomError("not_text", "应为文本，却是 {kind}（YAML 会把 no/yes/on/off 读成真假值：请加引号）",
+        raise PydanticCustomError(ProblemCode.NOT_TEXT.value,
+                                  "应为文本，却是 {kind}（YAML 会把 no/yes/on/off 读成真假值：请加引号）",
                                   {"kind": type(value).__name__})  # fmt: skip
     else:
         text = "" if value is None else str(value).strip()
     if not text:
         return None
     if len(text) > MAX_TEXT:
-        raise PydanticCustomError("too_long", "文本过长（超过 {limit} 字）", {"limit": MAX_TEXT})
+        raise PydanticCustomError(ProblemCode.TOO_LONG.value, "文本过长（超过 {limit} 字）", {"limit": MAX_TEXT})
     if CONTROL_CHARS.search(text):
-        raise PydanticCustomError("control", "文本含有控制字符（如 ESC）；应为普通文本")
+        raise PydanticCustomError(ProblemCode.CONTROL.value, "文本含有控制字符（如 ESC）；应为普通文本")
     invisible = invisible_char(text)
     if invisible:  # U+202E would turn the report's line around, U+FFFF cannot be written to xlsx
-        raise PydanticCustomError("invisible", "文本含有不可见的控制字符或非字符 {char}；应为普通文本（删除该字符）",
+        raise PydanticCustomError(ProblemCode.INVISIBLE.value,
+                                  "文本含有不可见的控制字符或非字符 {char}；应为普通文本（删除该字符）",
                                   {"char": invisible})  # fmt: skip
     return text
 
@@ -72,7 +75,9 @@ def _required_text(value: Any) -> str:
 def _row_id(value: Any) -> str | None:
     text = _text(value)
     if text is not None and not ROW_ID_PATTERN.fullmatch(text):
-        raise PydanticCustomError("id_format", "编号只能用英文字母、数字和 . _ -，以字母或数字开头，最长 64 个字符")
+        raise PydanticCustomError(
+            ProblemCode.ID_FORMAT.value, "编号只能用英文字母、数字和 . _ -，以字母或数字开头，最长 64 个字符"
+        )
     return text
 
 
@@ -93,11 +98,11 @@ def _money(value: Any) -> Decimal | None:
     try:
         amount = parse_decimal(str(value))
     except NumberFormatError as exc:
-        raise PydanticCustomError("number", str(exc)) from None
+        raise PydanticCustomError(ProblemCode.NUMBER.value, str(exc)) from None
     if amount < 0:
-        raise PydanticCustomError("negative", "金额或数量不能为负数")
+        raise PydanticCustomError(ProblemCode.NEGATIVE.value, "金额或数量不能为负数")
     if amount >= MAX_MONEY:
-        raise PydanticCustomError("magnitude", "数额大得不合理（不小于 10 的 15 次方）")
+        raise PydanticCustomError(ProblemCode.MAGNITUDE.value, "数额大得不合理（不小于 10 的 15 次方）")
     return amount
 
 
@@ -105,7 +110,7 @@ def _signed_number(value: str) -> Decimal:
     try:
         return parse_decimal(value)
     except NumberFormatError as exc:
-        raise PydanticCustomError("number", str(exc)) from None
+        raise PydanticCustomError(ProblemCode.NUMBER.value, str(exc)) from None
 
 
 def _iso_date(value: Any) -> date | None:
@@ -116,9 +121,11 @@ def _iso_date(value: Any) -> date | None:
     try:
         when = date.fromisoformat(text[:10] if re.fullmatch(r"\d{4}-\d\d-\d\d([ T].*)?", text) else text)
     except ValueError:
-        raise PydanticCustomError("date", "“{v}”不是日期；应写作 YYYY-MM-DD，如 2025-12-31", {"v": text}) from None
+        raise PydanticCustomError(
+            ProblemCode.DATE.value, "“{v}”不是日期；应写作 YYYY-MM-DD，如 2025-12-31", {"v": text}
+        ) from None
     if not 1990 <= when.year <= 2100:
-        raise PydanticCustomError("date_range", "日期年份应在 1990 至 2100 之间")
+        raise PydanticCustomError(ProblemCode.DATE_RANGE.value, "日期年份应在 1990 至 2100 之间")
     return when
 
 
@@ -129,7 +136,9 @@ def _choice(allowed: tuple[str, ...], *, required: bool = False) -> PlainValidat
             return None
         if value not in allowed:
             raise PydanticCustomError(
-                "choice", "“{v}”不是可选值；可选：{allowed}", {"v": value, "allowed": "、".join(allowed)}
+                ProblemCode.CHOICE.value,
+                "“{v}”不是可选值；可选：{allowed}",
+                {"v": value, "allowed": "、".join(allowed)},
             )
         return str(value)
 
@@ -175,25 +184,25 @@ OptProjectKind = Annotated[ProjectKind | None, _choice(choices_of(ProjectKind))]
 
 
 _MESSAGES = {
-    "decimal_parsing": "应为数字",
-    "decimal_type": "应为数字",
-    "bool_parsing": "应为 true 或 false",
-    "bool_type": "应为 true 或 false",
-    "value_error": "{error}",
-    "missing": "缺少必填项",
-    "extra_forbidden": "未知字段（可能拼写有误）",
-    "int_parsing": "应为整数",
-    "int_type": "应为整数",
-    "int_from_float": "应为整数",
-    "greater_than_equal": "不能小于 {ge}",
-    "less_than_equal": "不能大于 {le}",
-    "literal_error": "不是可选值；可选：{expected}",
-    "model_type": "应为键值对（映射）",
-    "model_attributes_type": "应为键值对（映射）",
-    "dict_type": "应为键值对（映射）",
-    "string_type": "应为文本",
-    "tuple_type": "应为列表",
-    "list_type": "应为列表",
+    ProblemCode.DECIMAL_PARSING: "应为数字",
+    ProblemCode.DECIMAL_TYPE: "应为数字",
+    ProblemCode.BOOL_PARSING: "应为 true 或 false",
+    ProblemCode.BOOL_TYPE: "应为 true 或 false",
+    ProblemCode.VALUE_ERROR: "{error}",
+    ProblemCode.MISSING: "缺少必填项",
+    ProblemCode.EXTRA_FORBIDDEN: "未知字段（可能拼写有误）",
+    ProblemCode.INT_PARSING: "应为整数",
+    ProblemCode.INT_TYPE: "应为整数",
+    ProblemCode.INT_FROM_FLOAT: "应为整数",
+    ProblemCode.GREATER_THAN_EQUAL: "不能小于 {ge}",
+    ProblemCode.LESS_THAN_EQUAL: "不能大于 {le}",
+    ProblemCode.LITERAL_ERROR: "不是可选值；可选：{expected}",
+    ProblemCode.MODEL_TYPE: "应为键值对（映射）",
+    ProblemCode.MODEL_ATTRIBUTES_TYPE: "应为键值对（映射）",
+    ProblemCode.DICT_TYPE: "应为键值对（映射）",
+    ProblemCode.STRING_TYPE: "应为文本",
+    ProblemCode.TUPLE_TYPE: "应为列表",
+    ProblemCode.LIST_TYPE: "应为列表",
 }
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from perfnb.format.kinds import SECTION_WORDS
-from perfnb.format.problems import Severity
+from perfnb.format.problems import ProblemCode, Severity
 from perfnb.format.schema import TABLES
 from perfnb.format.targets import ValueKind, parse_value
 
@@ -26,7 +26,7 @@ class CrossChecks:
     grade_words: tuple[str, ...]  # the grade words the schemes know, once the scheme is read
     section_names: tuple[str, ...]  # the scheme's section and part names (short), once it is read
 
-    def add(self, file: str | None, row: int | None, column: str | None, value: Any, code: str,
+    def add(self, file: str | None, row: int | None, column: str | None, value: Any, code: ProblemCode,
             message: str, expected: str | None = None, severity: Severity = Severity.ERROR) -> None:  # fmt: skip
         """Record a problem (the loader's)."""
         raise NotImplementedError
@@ -40,7 +40,7 @@ class CrossChecks:
             first: dict[str, int] = {}
             for n, row in self.rows[spec.name]:
                 if row.id in first:
-                    self.add(self.files[spec.name], n, "id", row.id, "duplicate_id",
+                    self.add(self.files[spec.name], n, "id", row.id, ProblemCode.DUPLICATE_ID,
                              f"编号重复（第 {first[row.id]} 行已使用）", "本表内唯一的编号")  # fmt: skip
                 first.setdefault(row.id, n)
         projects, funds, indicators = self.ids("projects"), self.ids("funds"), self.ids("indicators")
@@ -65,10 +65,13 @@ class CrossChecks:
             value = getattr(row, column)
             for ref in value if isinstance(value, tuple) else (value,):
                 if ref is not None and ref not in known:
-                    self.add(self.files[table], n, column, ref, "reference", f"引用的编号在 {target} 中不存在",
+                    self.add(self.files[table], n, column, ref, ProblemCode.REFERENCE,
+                             f"引用的编号在 {target} 中不存在",
                              f"{target} 中已有的编号")  # fmt: skip
                 elif ref is not None and column == "parent" and ref == row.id:
-                    self.add(self.files[table], n, column, ref, "reference", "行的上级是它自己", "另一行的编号")
+                    self.add(
+                        self.files[table], n, column, ref, ProblemCode.REFERENCE, "行的上级是它自己", "另一行的编号"
+                    )
 
     def check_parent_cycles(self) -> None:
         """Flag each funds row that is its own ancestor (a row pointing at itself is a reference error)."""
@@ -78,7 +81,7 @@ class CrossChecks:
             node = row.parent if row.parent != row.id else None
             while node is not None and node in parent and node not in seen:
                 if node == row.id:
-                    self.add(self.files["funds"], n, "parent", row.parent, "reference",
+                    self.add(self.files["funds"], n, "parent", row.parent, ProblemCode.REFERENCE,
                              "上级行形成循环", "树状结构（没有循环）")  # fmt: skip
                     break
                 seen.add(node)
@@ -88,7 +91,7 @@ class CrossChecks:
         """A project that ends before it starts is flagged (transcribed as printed, so not an error)."""
         for n, row in self.rows["projects"]:
             if row.start_date and row.end_date and row.end_date < row.start_date:
-                self.add(self.files["projects"], n, "end_date", row.end_date.isoformat(), "date_order",
+                self.add(self.files["projects"], n, "end_date", row.end_date.isoformat(), ProblemCode.DATE_ORDER,
                          f"结束日期早于开始日期（{row.start_date.isoformat()}）", "不早于开始日期的日期",
                          severity=Severity.WARNING)  # fmt: skip
 
@@ -96,7 +99,7 @@ class CrossChecks:
         file = self.files.get("indicators")
         for n, row in self.rows["indicators"]:
             if row.level3 is None and any(getattr(row, c) for c in (*_VALUE_COLUMNS, "weight", "score")):
-                self.add(file, n, "level3", None, "required", "三级指标为空，却填了指标值、分值或得分",
+                self.add(file, n, "level3", None, ProblemCode.REQUIRED, "三级指标为空，却填了指标值、分值或得分",
                          "指标名称")  # fmt: skip
             for column in _VALUE_COLUMNS:
                 text = getattr(row, column)
@@ -108,15 +111,15 @@ class CrossChecks:
         for n, row in self.rows["narrative_targets"]:
             parsed = self.check_value(file, n, "quantity", row.quantity, year)
             if parsed is not None and not parsed.is_quantitative and parsed.warning is None:
-                self.add(file, n, "quantity", row.quantity, "not_quantity", "数量表述里没有数量",
+                self.add(file, n, "quantity", row.quantity, ProblemCode.NOT_QUANTITY, "数量表述里没有数量",
                          "带数字的表述，如 不少于2500件", Severity.WARNING)  # fmt: skip
 
     def check_value(self, file: str | None, n: int, column: str, text: str | None, year: int | None) -> Any:
         parsed = parse_value(text, year=year)
         if parsed is not None and parsed.refused:  # a number past perfnb.base.limits: refused, as in a number column
-            self.add(file, n, column, text, "number", parsed.warning or "")
+            self.add(file, n, column, text, ProblemCode.NUMBER, parsed.warning or "")
         elif parsed is not None and parsed.warning:
-            code = "value_unparsed" if parsed.kind is ValueKind.TEXT else "value_doubtful"
+            code = ProblemCode.VALUE_UNPARSED if parsed.kind is ValueKind.TEXT else ProblemCode.VALUE_DOUBTFUL
             self.add(file, n, column, text, code, parsed.warning, severity=Severity.WARNING)
         return parsed
 
@@ -129,11 +132,12 @@ class CrossChecks:
             named |= {short(ind.level1), short(ind.level2)}
         for n, row in self.rows["reported_figures"]:
             if row.measure == "grade" and "".join(row.value.split()) not in words:
-                self.add(self.files["reported_figures"], n, "value", row.value, "grade", "不是任何评分方案的评价等级",
+                self.add(self.files["reported_figures"], n, "value", row.value, ProblemCode.GRADE,
+                         "不是任何评分方案的评价等级",
                          "、".join(words), Severity.WARNING)  # fmt: skip
             top = short((row.section or "").split("/")[0])  # the part that decides what is checked
             if row.measure in ("weight", "score") and top and top not in named and not row.indicator_ids:
-                self.add(self.files["reported_figures"], n, "section", row.section, "section",
+                self.add(self.files["reported_figures"], n, "section", row.section, ProblemCode.SECTION,
                          "不是程序认得的评分部分，这一行不会按预算执行、总分或某一类指标复核",
                          "预算执行的分值、得分写 " + "、".join(SECTION_WORDS["execution"]) + "；总分值写 总分；"
                          "某类指标写其一级/二级指标名，如 产出/数量", Severity.WARNING)  # fmt: skip

@@ -26,7 +26,7 @@ from perfnb.format.crosscheck import CrossChecks
 from perfnb.format.kinds import DEFAULT_SCHEMES, DOC_KINDS
 from perfnb.format.model import Department, Location
 from perfnb.format.paths import DEFAULT_DATA_DIR, check_dept_id, department_dir, discover
-from perfnb.format.problems import Problem, Severity, problem_from_error
+from perfnb.format.problems import Problem, ProblemCode, Severity, problem_from_error
 from perfnb.format.schema import LATER_COLUMNS, TABLES, DepartmentHeader, Row, TableSpec
 from perfnb.format.tables import RawTable, SourceFile, read_csv, read_text, read_xlsx
 
@@ -37,7 +37,7 @@ SCHEME_FILE = "scheme.yaml"
 WORKBOOK_FILE = "department.xlsx"
 
 # error codes whose message says what is wrong but not what the column should hold
-_STATES_NO_EXPECTATION = frozenset({"required", "missing", "string_type"})
+_STATES_NO_EXPECTATION = frozenset({ProblemCode.REQUIRED, ProblemCode.MISSING, ProblemCode.STRING_TYPE})
 
 
 @dataclass(frozen=True)
@@ -87,7 +87,7 @@ def validate(dept_ids: Sequence[str] | None = None, data_dir: Path = DEFAULT_DAT
 
 def invalid_folder(name: str) -> LoadResult:
     """The load result of a folder whose name is not a department id (never used in a path)."""
-    problem = Problem(name, None, None, None, name, "dept_id", "文件夹名不是有效的部门编号",
+    problem = Problem(name, None, None, None, name, ProblemCode.DEPT_ID, "文件夹名不是有效的部门编号",
                       "小写英文字母、数字和 -，以字母或数字开头，最长 64 个字符")  # fmt: skip
     return LoadResult(name, None, (problem,))
 
@@ -99,7 +99,7 @@ def load_department(dept_id: str, data_dir: Path = DEFAULT_DATA_DIR) -> LoadResu
         folder = department_dir(data_dir, dept_id)
     except PerfnbError as exc:
         exc.department = exc.department or str(dept_id)
-        return LoadResult(str(dept_id), None, (problem_from_error(exc, "dept_id"),))
+        return LoadResult(str(dept_id), None, (problem_from_error(exc, ProblemCode.DEPT_ID),))
     return _Loader(dept_id, folder, data_dir).run()
 
 
@@ -119,7 +119,7 @@ class _Loader(CrossChecks):
         self.grade_words: tuple[str, ...] = ()  # the grade words the schemes know, once the scheme is read
         self.section_names: tuple[str, ...] = ()  # the scheme's section and part names (short), once it is read
 
-    def add(self, file: str | None, row: int | None, column: str | None, value: Any, code: str,
+    def add(self, file: str | None, row: int | None, column: str | None, value: Any, code: ProblemCode,
             message: str, expected: str | None = None, severity: Severity = Severity.ERROR) -> None:  # fmt: skip
         shown = None if value is None else reveal(str(value))  # U+202E … shown as its code, in HTML too
         column = None if column is None else reveal(column)
@@ -132,7 +132,9 @@ class _Loader(CrossChecks):
             with os.scandir(self.folder) as listing:
                 return {entry.name: entry for entry in listing}
         except OSError as exc:
-            self.add(None, None, None, None, "folder", f"无法读取部门文件夹（{_os_reason(exc)}）", "可读的文件夹")
+            self.add(
+                None, None, None, None, ProblemCode.FOLDER, f"无法读取部门文件夹（{_os_reason(exc)}）", "可读的文件夹"
+            )
             return {}
 
     def read_file(self, name: str) -> bytes:
@@ -173,10 +175,12 @@ class _Loader(CrossChecks):
         try:
             real = self.folder.resolve(strict=True)
         except OSError as exc:
-            self.add(None, None, None, None, "folder", f"无法读取部门文件夹（{_os_reason(exc)}）", "可读的文件夹")
+            self.add(
+                None, None, None, None, ProblemCode.FOLDER, f"无法读取部门文件夹（{_os_reason(exc)}）", "可读的文件夹"
+            )
             return False
         if real.parent != self.root or not real.is_dir():
-            self.add(None, None, None, str(real), "dept_id", "部门文件夹是指向数据目录之外的链接，拒绝读取",
+            self.add(None, None, None, str(real), ProblemCode.DEPT_ID, "部门文件夹是指向数据目录之外的链接，拒绝读取",
                      "数据目录之内的文件夹")  # fmt: skip
             return False
         self.folder = real
@@ -199,7 +203,8 @@ class _Loader(CrossChecks):
             return False
         if path.resolve().is_relative_to(self.root):
             return False
-        self.add(display, None, None, str(path.resolve()), "symlink", "文件是指向数据目录之外的链接，拒绝读取",
+        self.add(display, None, None, str(path.resolve()), ProblemCode.SYMLINK,
+                                                       "文件是指向数据目录之外的链接，拒绝读取",
                  "数据目录之内的普通文件")  # fmt: skip
         return True
 
@@ -230,18 +235,18 @@ class _Loader(CrossChecks):
             try:
                 text, source, warnings = read_text(own, SCHEME_FILE, self.read_file(SCHEME_FILE))
             except DataFileError as exc:
-                self.add(SCHEME_FILE, exc.row, None, exc.value, "file", exc.message, exc.expected)
+                self.add(SCHEME_FILE, exc.row, None, exc.value, ProblemCode.FILE, exc.message, exc.expected)
                 return
             self.sources.append(_relative(source, self.dept_id))
             for warning in warnings:
-                self.add(SCHEME_FILE, None, None, None, "encoding", warning, severity=Severity.WARNING)
+                self.add(SCHEME_FILE, None, None, None, ProblemCode.ENCODING, warning, severity=Severity.WARNING)
         try:
             scheme = load_scheme(name) if text is None else own_scheme(name, text, str(own))  # the text read above
         except SchemeError as exc:
             if exc.file:
-                self.add(Path(exc.file).name, exc.row, None, None, "scheme", exc.message, exc.expected)
+                self.add(Path(exc.file).name, exc.row, None, None, ProblemCode.SCHEME, exc.message, exc.expected)
             else:
-                self.add(HEADER_FILE, None, "scheme", name, "scheme", exc.message, exc.expected)
+                self.add(HEADER_FILE, None, "scheme", name, ProblemCode.SCHEME, exc.message, exc.expected)
             return
         self.grade_words = grade_words(scheme)
         self.section_names = tuple(short(s.name) for top in scheme.sections for s in (top, *top.parts))
@@ -251,7 +256,7 @@ class _Loader(CrossChecks):
             why = f"评分方案“{scheme.title}”不是为{DOC_KINDS[kind]}定的"
             if scoring_kind and scheme.mode == "targets_only":
                 why = "自评表按不评分的方案核对，得分、总分和等级都不会复算"
-            self.add(HEADER_FILE, None, "scheme", name, "scheme_kind", why, f"{DOC_KINDS[kind]}的方案，如 "
+            self.add(HEADER_FILE, None, "scheme", name, ProblemCode.SCHEME_KIND, why, f"{DOC_KINDS[kind]}的方案，如 "
                      f"{DEFAULT_SCHEMES[kind]}", Severity.WARNING)  # fmt: skip
 
     # --- header ---------------------------------------------------------------------
@@ -261,25 +266,25 @@ class _Loader(CrossChecks):
         if self.exists(HEADER_FILE) and self.linked_out(path, HEADER_FILE):
             return None
         if not self.is_file(HEADER_FILE):
-            self.add(HEADER_FILE, None, None, None, "missing_file", f"缺少 {HEADER_FILE}",
+            self.add(HEADER_FILE, None, None, None, ProblemCode.MISSING_FILE, f"缺少 {HEADER_FILE}",
                      "部门信息文件（perfnb new 可生成模板）")  # fmt: skip
             return None
         try:
             text, source, warnings = read_text(path, HEADER_FILE, self.read_file(HEADER_FILE))
         except DataFileError as exc:
-            self.add(HEADER_FILE, None, None, exc.value, "file", exc.message, exc.expected)
+            self.add(HEADER_FILE, None, None, exc.value, ProblemCode.FILE, exc.message, exc.expected)
             return None
         self.sources.append(_relative(source, self.dept_id))
         for warning in warnings:
-            self.add(HEADER_FILE, None, None, None, "encoding", warning, severity=Severity.WARNING)
+            self.add(HEADER_FILE, None, None, None, ProblemCode.ENCODING, warning, severity=Severity.WARNING)
         try:
             data = read_yaml(text, HEADER_FILE)
         except DataFileError as exc:
-            self.add(HEADER_FILE, exc.row, None, None, "yaml", exc.message, exc.expected)
+            self.add(HEADER_FILE, exc.row, None, None, ProblemCode.YAML, exc.message, exc.expected)
             return None
         lines = key_lines(text)
         if not isinstance(data, dict):
-            self.add(HEADER_FILE, None, None, None, "yaml", "内容不是键值对", "YAML 映射（键: 值）")
+            self.add(HEADER_FILE, None, None, None, ProblemCode.YAML, "内容不是键值对", "YAML 映射（键: 值）")
             return None
         try:
             header = DepartmentHeader.model_validate(data)
@@ -288,11 +293,12 @@ class _Loader(CrossChecks):
                 loc = [str(p) for p in err["loc"]]
                 value = err["input"] if err["type"] != "missing" else None
                 shown = value if not isinstance(value, dict | list) else None
-                self.add(HEADER_FILE, lines.get(loc[0]) if loc else None, ".".join(loc), shown, err["type"],
+                code = ProblemCode.of_pydantic(err["type"])
+                self.add(HEADER_FILE, lines.get(loc[0]) if loc else None, ".".join(loc), shown, code,
                          error_message(err))  # fmt: skip
             return None
         if header.id != self.dept_id:
-            self.add(HEADER_FILE, lines.get("id"), "id", header.id, "dept_id_mismatch",
+            self.add(HEADER_FILE, lines.get("id"), "id", header.id, ProblemCode.DEPT_ID_MISMATCH,
                      "部门编号与文件夹名不一致", self.dept_id)  # fmt: skip
             return None
         return header
@@ -303,7 +309,7 @@ class _Loader(CrossChecks):
         workbook = self.folder / WORKBOOK_FILE
         csvs = [spec for spec in TABLES if self.exists(spec.file)]
         if self.exists(WORKBOOK_FILE) and csvs:
-            self.add(WORKBOOK_FILE, None, None, None, "two_forms",
+            self.add(WORKBOOK_FILE, None, None, None, ProblemCode.TWO_FORMS,
                      f"同时存在 {WORKBOOK_FILE} 和 CSV 文件（{'、'.join(s.file for s in csvs)}），无法确定以哪个为准",
                      "只保留一种形式：五个 CSV 文件，或一个 department.xlsx")  # fmt: skip
             return
@@ -316,13 +322,13 @@ class _Loader(CrossChecks):
             if self.exists(spec.file) and self.linked_out(path, spec.file):
                 continue
             if not self.is_file(spec.file):
-                self.add(spec.file, None, None, None, "missing_file", f"缺少 {spec.file}",
+                self.add(spec.file, None, None, None, ProblemCode.MISSING_FILE, f"缺少 {spec.file}",
                          f"{spec.title}表（没有数据时也要有列名行）")  # fmt: skip
                 continue
             try:
                 raw, source = read_csv(path, spec.file, self.read_file(spec.file))
             except DataFileError as exc:
-                self.add(spec.file, exc.row, exc.column, exc.value, "file", exc.message, exc.expected)
+                self.add(spec.file, exc.row, exc.column, exc.value, ProblemCode.FILE, exc.message, exc.expected)
                 continue
             self.sources.append(_relative(source, self.dept_id))
             yield spec, raw
@@ -332,13 +338,15 @@ class _Loader(CrossChecks):
             sheets, source = read_xlsx(workbook, WORKBOOK_FILE, [spec.name for spec in TABLES],
                                        self.read_file(WORKBOOK_FILE))  # fmt: skip
         except DataFileError as exc:
-            self.add(WORKBOOK_FILE, None, None, exc.value, "file", exc.message, exc.expected)
+            self.add(WORKBOOK_FILE, None, None, exc.value, ProblemCode.FILE, exc.message, exc.expected)
             return
         self.sources.append(_relative(source, self.dept_id))
         for spec in TABLES:
             sheet = sheets[spec.name]
             if isinstance(sheet, DataFileError):
-                self.add(sheet.file, sheet.row, sheet.column, sheet.value, "file", sheet.message, sheet.expected)
+                self.add(
+                    sheet.file, sheet.row, sheet.column, sheet.value, ProblemCode.FILE, sheet.message, sheet.expected
+                )
             else:
                 yield spec, sheet
 
@@ -346,18 +354,18 @@ class _Loader(CrossChecks):
         file = raw.file
         self.files[spec.name] = file
         for warning in raw.warnings:
-            self.add(file, None, None, None, "encoding", warning, severity=Severity.WARNING)
+            self.add(file, None, None, None, ProblemCode.ENCODING, warning, severity=Severity.WARNING)
         if not self._header_ok(spec, raw):
             return
         self.readable.add(spec.name)
         bad = {(cell.row, cell.column) for cell in raw.bad_cells}
         for cell in raw.bad_cells:
-            self.add(file, cell.row, cell.column, cell.value, "formula", cell.message, cell.expected)
+            self.add(file, cell.row, cell.column, cell.value, ProblemCode.FORMULA, cell.message, cell.expected)
         for n in raw.hidden_rows:
-            self.add(file, n, None, None, "hidden_row", "该行在 Excel 中是隐藏的（已照常读取）", "可见的行",
+            self.add(file, n, None, None, ProblemCode.HIDDEN_ROW, "该行在 Excel 中是隐藏的（已照常读取）", "可见的行",
                      severity=Severity.WARNING)  # fmt: skip
         for n in raw.extra_cells:
-            self.add(file, n, None, None, "extra_cells", "本行的单元格多于列名，多出的内容会被忽略",
+            self.add(file, n, None, None, ProblemCode.EXTRA_CELLS, "本行的单元格多于列名，多出的内容会被忽略",
                      f"{len(raw.header)} 列")  # fmt: skip
         columns, rows, validate = spec.columns, self.rows[spec.name], spec.model.model_validate
         exact = raw.header == columns  # the usual case: each row's cells are already the model's fields
@@ -372,28 +380,31 @@ class _Loader(CrossChecks):
                     column = str(err["loc"][0]) if err["loc"] else None
                     if (n, column) in bad:
                         continue
-                    self.add(file, n, column, cells.get(column or "", None), err["type"], error_message(err),
-                             _expected(spec, column, err["type"]))  # fmt: skip
+                    code = ProblemCode.of_pydantic(err["type"])
+                    self.add(file, n, column, cells.get(column or "", None), code, error_message(err),
+                             _expected(spec, column, code))  # fmt: skip
 
     def _header_ok(self, spec: TableSpec, raw: RawTable) -> bool:
         seen: set[str] = set()
         usable = True
         for name in raw.header:
             if name in seen:
-                self.add(raw.file, raw.header_row, name, name, "duplicate_column", "列名重复", "每个列名只出现一次")
+                self.add(
+                    raw.file, raw.header_row, name, name, ProblemCode.DUPLICATE_COLUMN, "列名重复", "每个列名只出现一次"
+                )
                 usable = False
             seen.add(name)
             if name and name not in spec.columns:
                 close = difflib.get_close_matches(name, spec.columns, n=1)
                 hint = f"（是不是 {close[0]}？）" if close else ""
-                self.add(raw.file, raw.header_row, name, name, "unknown_column", f"未知列名{hint}",
+                self.add(raw.file, raw.header_row, name, name, ProblemCode.UNKNOWN_COLUMN, f"未知列名{hint}",
                          "列名：" + ", ".join(spec.columns))  # fmt: skip
             elif not name:
-                self.add(raw.file, raw.header_row, None, None, "blank_column", "有空白列名", "每列都有列名")
+                self.add(raw.file, raw.header_row, None, None, ProblemCode.BLANK_COLUMN, "有空白列名", "每列都有列名")
         for name in spec.columns:
             if name not in seen and name not in LATER_COLUMNS.get(spec.name, ()):
                 title = spec.model.model_fields[name].title
-                self.add(raw.file, raw.header_row, name, None, "missing_column", f"缺少列 {name}（{title}）",
+                self.add(raw.file, raw.header_row, name, None, ProblemCode.MISSING_COLUMN, f"缺少列 {name}（{title}）",
                          "列名：" + ", ".join(spec.columns))  # fmt: skip
                 usable = usable and name not in spec.required
         return usable
@@ -425,7 +436,7 @@ def _relative(source: SourceFile, dept_id: str) -> SourceFile:
     return SourceFile(f"{dept_id}/{source.path}", source.sha256, source.size, source.encoding)
 
 
-def _expected(spec: TableSpec, column: str | None, code: str) -> str | None:
+def _expected(spec: TableSpec, column: str | None, code: ProblemCode) -> str | None:
     """The column's guidance, where the message does not already say what was expected."""
     if column is None or column not in spec.model.model_fields or code not in _STATES_NO_EXPECTATION:
         return None

@@ -39,6 +39,7 @@ from perfnb.format.columns import (
     col,
 )
 from perfnb.format.kinds import DOC_KINDS
+from perfnb.format.problems import ProblemCode
 
 __all__ = [
     "LATER_COLUMNS",
@@ -108,7 +109,7 @@ class DepartmentHeader(Row):
     def _dept_id(cls, value: str) -> str:
         if not DEPT_ID_PATTERN.fullmatch(value):
             raise PydanticCustomError(
-                "dept_id", "部门编号只能用小写英文字母、数字和 -，以字母或数字开头，最长 64 个字符"
+                ProblemCode.DEPT_ID.value, "部门编号只能用小写英文字母、数字和 -，以字母或数字开头，最长 64 个字符"
             )
         return value
 
@@ -116,7 +117,7 @@ class DepartmentHeader(Row):
     @classmethod
     def _scheme_name(cls, value: str) -> str:
         if not DEPT_ID_PATTERN.fullmatch(value):
-            raise PydanticCustomError("scheme_name", "评分方案名称只能用小写英文字母、数字和 -")
+            raise PydanticCustomError(ProblemCode.SCHEME_NAME.value, "评分方案名称只能用小写英文字母、数字和 -")
         return value
 
 

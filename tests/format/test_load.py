@@ -302,3 +302,22 @@ def test_reference_messages_name_the_sheet_in_a_workbook(copy_seed: Callable[[st
         "department.xlsx[indicators]",
         "引用的编号在 department.xlsx[projects] 中不存在",
     )
+
+
+def test_every_problem_code_is_a_member_of_problem_code() -> None:
+    """Problem codes are one enum: each error type the schema raises names a member (a bare string would fall
+    through to INVALID), pydantic's own types map to theirs, and any other pydantic type is INVALID."""
+    import ast
+
+    from perfnb.format.problems import ProblemCode
+    from tests.conftest import ROOT
+
+    for module in ("columns.py", "schema.py"):
+        tree = ast.parse((ROOT / "perfnb" / "format" / module).read_text(encoding="utf-8"))
+        raised = [n.args[0] for n in ast.walk(tree) if isinstance(n, ast.Call)
+                  and getattr(n.func, "id", "") == "PydanticCustomError"]  # fmt: skip
+        assert raised, module
+        assert all(ast.unparse(a).startswith("ProblemCode.") for a in raised), module
+    assert ProblemCode.of_pydantic("choice") is ProblemCode.CHOICE
+    assert ProblemCode.of_pydantic("int_parsing") is ProblemCode.INT_PARSING
+    assert ProblemCode.of_pydantic("url_scheme") is ProblemCode.INVALID
