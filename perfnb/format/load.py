@@ -403,7 +403,7 @@ class _Loader(CrossChecks):
                 self.add(raw.file, raw.header_row, None, None, ProblemCode.BLANK_COLUMN, "有空白列名", "每列都有列名")
         for name in spec.columns:
             if name not in seen and name not in LATER_COLUMNS.get(spec.name, ()):
-                title = spec.model.model_fields[name].title
+                title = spec.model.title_of(name)
                 self.add(raw.file, raw.header_row, name, None, ProblemCode.MISSING_COLUMN, f"缺少列 {name}（{title}）",
                          "列名：" + ", ".join(spec.columns))  # fmt: skip
                 usable = usable and name not in spec.required

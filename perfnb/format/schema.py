@@ -60,6 +60,11 @@ class Row(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
 
+    @classmethod
+    def title_of(cls, column: str) -> str:
+        """A column's Chinese name, as declared by :func:`~perfnb.format.columns.col` (one place for each label)."""
+        return str(cls.model_fields[column].title)
+
 
 # --- the header -----------------------------------------------------------------------
 

@@ -34,7 +34,7 @@ _INDICATOR_COLUMNS: Final = (
     "coefficient",
     "deviation",
 )
-_INDICATOR_NAMES: Final = {c: str(Indicator.model_fields[c].title) for c in ("weight", "score")}  # the schema's
+_INDICATOR_NAMES: Final = {c: Indicator.title_of(c) for c in ("weight", "score")}  # the schema's
 _SPACES: Final = re.compile(r"[ \t\u3000]*\n[ \t\u3000]*|[ \t\u3000]{2,}")
 _BARE_NUMBER: Final = re.compile(r"^[-+]?\d[\d,]*(?:\.\d+)?$")
 

@@ -36,14 +36,9 @@ if TYPE_CHECKING:  # not the engine itself: a kernel that reads report.json need
     from perfnb.engine.findings import Finding
 
 
-def _title(field: str) -> str:
-    """The Chinese name of an ``indicators.csv`` column as the schema declares it: one place for each label."""
-    return str(Indicator.model_fields[field].title)
-
-
 #: Keys of an indicator row that are ``indicators.csv`` columns: the schema's titles (一级指标, …, 分值).
 LEVEL1, LEVEL2, LEVEL3, TARGET, ACTUAL, WEIGHT = map(
-    _title, ("level1", "level2", "level3", "target", "actual", "weight")
+    Indicator.title_of, ("level1", "level2", "level3", "target", "actual", "weight")
 )
 
 __all__ = [

@@ -79,7 +79,7 @@ _NAME_NOISE = re.compile(r"[\s\"'“”‘’《》（）()【】\[\]、，,。.
 
 TARGET_COLUMNS: Final[tuple[str, ...]] = ("target", "target_half", "target_period")
 #: The Chinese names of the value columns, as the schema declares them (one place for each label).
-COLUMN_NAMES: Final[dict[str, str]] = {c: str(Indicator.model_fields[c].title) for c in (*TARGET_COLUMNS, "actual")}
+COLUMN_NAMES: Final[dict[str, str]] = {c: Indicator.title_of(c) for c in (*TARGET_COLUMNS, "actual")}
 
 # --- helpers ----------------------------------------------------------------------------
 
