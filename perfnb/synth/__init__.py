@@ -2,6 +2,7 @@
 
 Nothing in the core (base, format, engine, forms, report, run) imports this package (import-linter
 checks it); the command line, ``bench/bench.py`` and the tests use it to make data to run perfnb on.
+It may import :mod:`perfnb.engine`, :mod:`perfnb.format` and :mod:`perfnb.base`.
 
 :func:`synthesize` writes ``n`` fictional departments in perfnb's data format, one folder
 each (``synth-00001`` …), the way ``data/raw/<dept>`` holds a transcribed document:
